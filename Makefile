@@ -1,0 +1,39 @@
+# The verbs a reader, a teacher or a maintainer types. Every target sets up .venv first.
+#   make lab       set up and open the textbook in JupyterLab (ARGS="--no-browser" on a server)
+#   make test      set up, then ruff, pytest on tests/ and strict nbval on notebooks/
+#   make execute   re-execute notebooks in place from a clean kernel (NB=notebooks/03_*.ipynb)
+#   make figures   regenerate every diagram in figures/
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+ARGS   ?=
+NB     ?= notebooks/*.ipynb
+LINTED := lstm_lib tests notebooks scripts benchmarks conftest.py
+
+.PHONY: lab test lint execute figures
+
+# Re-install only when pyproject.toml changed since the last install.
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[all]"
+	touch $(STAMP)
+
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check $(wildcard $(LINTED))
+	$(VENV)/bin/ruff format --check $(wildcard $(LINTED))
+
+# pytest's settings in pyproject.toml run tests/ and, with --nbval, notebooks/.
+test: lint
+	$(VENV)/bin/pytest
+
+execute: $(STAMP)
+	$(PY) scripts/execute_notebooks.py $(NB)
+
+figures: $(STAMP)
+	$(PY) -m lstm_lib.diagrams figures

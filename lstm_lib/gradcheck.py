@@ -1,0 +1,117 @@
+r"""Numerical gradient checks: is a hand-derived backward pass right?
+
+The central difference
+
+.. math:: \frac{\partial L}{\partial w} \approx \frac{L(w + \epsilon) - L(w - \epsilon)}{2\epsilon}
+
+has an error of order :math:`\epsilon^2`, so in float64 with :math:`\epsilon = 10^{-6}`
+an analytic gradient that is right agrees with it to about :math:`10^{-8}` or better.
+"""
+
+import inspect
+from dataclasses import dataclass
+
+import numpy as np
+
+
+def numerical_gradient(f, x, eps=1e-6):
+    """Central-difference gradient of the scalar function ``f()`` with respect to ``x``.
+
+    ``x`` is a float array that ``f`` reads; each entry is nudged by ``+eps`` and ``-eps``
+    in place, ``f`` is evaluated, and the entry is restored. Returns an array shaped like x.
+    """
+    if not isinstance(x, np.ndarray) or x.dtype.kind != "f":
+        raise TypeError("x must be a floating-point numpy array that f() reads")
+    grad = np.zeros_like(x)
+    flat_x, flat_grad = x.reshape(-1), grad.reshape(-1)
+    if not np.shares_memory(flat_x, x):
+        raise ValueError("x must be contiguous so that it can be nudged in place")
+    for k in range(flat_x.size):
+        saved = flat_x[k]
+        flat_x[k] = saved + eps
+        up = float(f())
+        flat_x[k] = saved - eps
+        down = float(f())
+        flat_x[k] = saved
+        flat_grad[k] = (up - down) / (2 * eps)
+    return grad
+
+
+def rel_error(a, b):
+    """Largest relative difference ``max |a - b| / max(|a| + |b|)``, 0 when both are zero.
+
+    One number for the whole array, robust to entries that are (almost) zero.
+    """
+    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    if a.shape != b.shape:
+        raise ValueError(f"a and b must have the same shape, got {a.shape} and {b.shape}")
+    scale = np.max(np.abs(a) + np.abs(b), initial=0.0)
+    return 0.0 if scale == 0 else float(np.max(np.abs(a - b)) / scale)
+
+
+@dataclass
+class GradCheckReport:
+    """The result of :func:`check_layer_gradients`: one relative error per checked array."""
+
+    layer: str
+    errors: dict
+    tol: float
+
+    @property
+    def max_error(self):
+        """The worst relative error over all checked arrays."""
+        return max(self.errors.values())
+
+    @property
+    def passed(self):
+        """True when every relative error is below ``tol``."""
+        return self.max_error < self.tol
+
+    def __str__(self):
+        width = max(len(name) for name in self.errors)
+        lines = [f"gradient check of {self.layer} (tolerance {self.tol:.0e})"]
+        for name, error in self.errors.items():
+            verdict = "ok" if error < self.tol else "WRONG"
+            lines.append(f"  {name:<{width}}  rel. error {error:.1e}  {verdict}")
+        return "\n".join(lines)
+
+
+def _as_tuple(value):
+    return value if isinstance(value, tuple) else (value,)
+
+
+def check_layer_gradients(layer, inputs, rng, eps=1e-6, tol=1e-7):
+    """Check every parameter gradient and every input gradient of ``layer`` numerically.
+
+    ``inputs`` is the tuple of arrays ``layer.forward`` takes (e.g. ``(x, h_prev, c_prev)``
+    for an LSTM step); they must be float64 for a meaningful check. The loss is
+    :math:`L = \\sum_k \\langle y_k, r_k \\rangle` over the outputs y_k of forward with
+    fixed random weights r_k drawn from ``rng``, so every output and every entry matters.
+    ``backward`` must return the gradients of the inputs in the order of ``inputs``.
+    Returns a :class:`GradCheckReport`; ``print`` it for a table.
+    """
+    inputs = tuple(np.array(x, dtype=np.float64) for x in _as_tuple(inputs))
+    outputs = _as_tuple(layer.forward(*inputs))
+    weights = tuple(rng.standard_normal(np.shape(y)) for y in outputs)
+    input_grads = _as_tuple(layer.backward(*weights))
+    if len(input_grads) != len(inputs):
+        raise ValueError(
+            f"{type(layer).__name__}.backward returned {len(input_grads)} gradients "
+            f"for {len(inputs)} inputs"
+        )
+    param_grads = [g.copy() for g in layer.grads]
+
+    def loss():
+        ys = _as_tuple(layer.forward(*inputs))
+        return sum(float(np.sum(y * w)) for y, w in zip(ys, weights, strict=True))
+
+    names = list(inspect.signature(layer.forward).parameters)[: len(inputs)]
+    param_names = getattr(layer, "param_names", ()) or [
+        f"params[{k}]" for k in range(len(layer.params))
+    ]
+    errors = {}
+    for name, param, grad in zip(param_names, layer.params, param_grads, strict=True):
+        errors[name] = rel_error(grad, numerical_gradient(loss, param, eps))
+    for name, x, grad in zip(names, inputs, input_grads, strict=True):
+        errors[name] = rel_error(grad, numerical_gradient(loss, x, eps))
+    return GradCheckReport(type(layer).__name__, errors, tol)

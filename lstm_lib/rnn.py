@@ -1,0 +1,122 @@
+r"""The plain (tanh) RNN, the starting point the LSTM improves on.
+
+One step: :math:`h = \tanh(x W_x + h_{prev} W_h + b)` with x (N, D), h_prev (N, H),
+Wx (D, H), Wh (H, H), b (H,). Its backward multiplies the gradient by
+:math:`\tanh'` and by :math:`W_h^T` at every step, which is why it vanishes or explodes
+over long sequences.
+"""
+
+import numpy as np
+
+from .functions import tanh, tanh_grad
+from .layers import Layer
+from .validation import as_float_array, check_shape, check_weights
+
+
+class RNN(Layer):
+    """One tanh RNN step: ``forward(x, h_prev)`` -> h_next; ``backward(dh_next)`` ->
+    ``(dx, dh_prev)``, writing dWx, dWh, db into ``grads`` in place."""
+
+    param_names = ("Wx", "Wh", "b")
+
+    def __init__(self, Wx, Wh, b):
+        super().__init__()
+        _, self.hidden_size, Wx, Wh, b = check_weights(Wx, Wh, b)
+        self.params = [Wx, Wh, b]
+        self.grads = [np.zeros_like(Wx), np.zeros_like(Wh), np.zeros_like(b)]
+        self._cache = None
+
+    def forward(self, x, h_prev):
+        """x (N, D), h_prev (N, H) -> h_next (N, H)."""
+        Wx, Wh, b = self.params
+        x = as_float_array("x", x, Wx.dtype)
+        h_prev = as_float_array("h_prev", h_prev, Wx.dtype)
+        N = check_shape("x", x, [("N", None), ("D", Wx.shape[0])])["N"]
+        check_shape("h_prev", h_prev, [("N", N), ("H", self.hidden_size)])
+        h_next = tanh(x @ Wx + h_prev @ Wh + b)
+        self._cache = (x, h_prev, h_next)
+        return h_next
+
+    def backward(self, dh_next):
+        """dh_next (N, H) -> dx (N, D), dh_prev (N, H)."""
+        x, h_prev, h_next = self._require_forward(self._cache)
+        check_shape("dh_next", dh_next, [("N", x.shape[0]), ("H", self.hidden_size)])
+        Wx, Wh, _ = self.params
+        da = dh_next * tanh_grad(h_next)
+        self.grads[0][...] = x.T @ da
+        self.grads[1][...] = h_prev.T @ da
+        self.grads[2][...] = da.sum(axis=0)
+        return da @ Wx.T, da @ Wh.T
+
+
+class TimeRNN(Layer):
+    """T tanh RNN steps: ``forward(xs)`` xs (N, T, D) -> hs (N, T, H);
+    ``backward(dhs)`` dhs (N, T, H) -> dxs (N, T, D), gradients summed over the steps.
+
+    State handling as in :class:`lstm_lib.lstm.TimeLSTM`: ``set_state(h)``,
+    ``reset_state()``, ``stateful``; after backward ``dh`` is the gradient with respect to
+    the initial h. Written as a plain loop of :class:`RNN` steps, for reading.
+    """
+
+    param_names = ("Wx", "Wh", "b")
+
+    def __init__(self, Wx, Wh, b, stateful=False):
+        super().__init__()
+        _, self.hidden_size, Wx, Wh, b = check_weights(Wx, Wh, b)
+        self.params = [Wx, Wh, b]
+        self.grads = [np.zeros_like(Wx), np.zeros_like(Wh), np.zeros_like(b)]
+        self.stateful = stateful
+        self.h = None
+        self.dh = None
+        self._steps = None
+
+    def set_state(self, h):
+        """Set the initial hidden state of the next forward, h (N, H)."""
+        h = as_float_array("h", h, self.params[0].dtype)
+        check_shape("h", h, [("N", None), ("H", self.hidden_size)])
+        self.h = h.copy()
+
+    def reset_state(self):
+        """The next forward starts from h = 0."""
+        self.h = None
+
+    def forward(self, xs):
+        """xs (N, T, D) -> hs (N, T, H)."""
+        Wx = self.params[0]
+        xs = as_float_array("xs", xs, Wx.dtype)
+        dims = check_shape("xs", xs, [("N", None), ("T", None), ("D", Wx.shape[0])])
+        N, T = dims["N"], dims["T"]
+        h = self.h if self.h is not None else np.zeros((N, self.hidden_size), Wx.dtype)
+        if h.shape[0] != N:
+            raise ValueError(
+                f"the carried state h has batch size {h.shape[0]} but xs has N={N}; "
+                "call reset_state() or set_state(...) when the batch size changes"
+            )
+        hs = np.empty((N, T, self.hidden_size), dtype=Wx.dtype)
+        self._steps = []
+        for t in range(T):
+            step = RNN(*self.params)  # shares the parameter arrays
+            h = step.forward(xs[:, t], h)
+            hs[:, t] = h
+            self._steps.append(step)
+        self.h = h if self.stateful else None
+        return hs
+
+    def backward(self, dhs):
+        """dhs (N, T, H) -> dxs (N, T, D); writes summed dWx, dWh, db; sets ``dh``."""
+        steps = self._require_forward(self._steps)
+        Wx = self.params[0]
+        N = steps[0]._cache[0].shape[0]
+        T = len(steps)
+        dhs = as_float_array("dhs", dhs, Wx.dtype)
+        check_shape("dhs", dhs, [("N", N), ("T", T), ("H", self.hidden_size)])
+        dxs = np.empty((N, T, Wx.shape[0]), dtype=Wx.dtype)
+        for grad in self.grads:
+            grad[...] = 0
+        dh = np.zeros((N, self.hidden_size), dtype=Wx.dtype)
+        for t in reversed(range(T)):
+            dxs[:, t], dh = steps[t].backward(dhs[:, t] + dh)
+            for total, grad in zip(self.grads, steps[t].grads, strict=True):
+                total += grad
+        self.dh = dh
+        return dxs

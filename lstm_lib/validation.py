@@ -1,0 +1,80 @@
+"""Early, readable checks of the arrays a layer receives.
+
+Every layer calls these before it computes anything, so that a wrongly shaped input fails
+with a message that names what was expected and what came, e.g.
+``xs must have shape (N, T, D=8), got (4, 8)``, instead of broadcasting silently.
+"""
+
+import numpy as np
+
+
+def as_float_array(name, value, dtype=None):
+    """Return ``value`` as a floating-point ndarray.
+
+    Integer and boolean input is converted to ``dtype`` (float64 when ``dtype`` is None).
+    Floating input keeps its dtype; when ``dtype`` is given and differs, a ``TypeError``
+    says so rather than casting silently (float32 must stay float32 end to end).
+    """
+    array = np.asarray(value)
+    if array.dtype.kind in "biu":
+        return array.astype(dtype or np.float64)
+    if array.dtype.kind != "f":
+        raise TypeError(f"{name} must be a real floating-point array, got dtype {array.dtype}")
+    if dtype is not None and array.dtype != np.dtype(dtype):
+        raise TypeError(
+            f"{name} has dtype {array.dtype} but the layer's parameters are "
+            f"{np.dtype(dtype)}; convert one of them, e.g. {name}.astype(np.{np.dtype(dtype)})"
+        )
+    return array
+
+
+def describe(dims):
+    """Format a shape specification such as ``[("N", None), ("D", 8)]`` as ``(N, D=8)``."""
+    parts = [label if size is None else f"{label}={size}" for label, size in dims]
+    return "(" + ", ".join(parts) + (",)" if len(parts) == 1 else ")")
+
+
+def check_shape(name, array, dims):
+    """Raise ``ValueError`` unless ``array`` matches ``dims``.
+
+    ``dims`` is a sequence of ``(label, size)`` pairs; ``size`` None accepts any length
+    but the same label used twice must have the same length both times.
+    Returns a dict from label to the length found, so callers can read N, T, ...
+    """
+    shape = np.shape(array)
+    if len(shape) != len(dims):
+        raise ValueError(f"{name} must have shape {describe(dims)}, got {shape}")
+    found = {}
+    for (label, size), actual in zip(dims, shape, strict=True):
+        expected = size if size is not None else found.get(label)
+        if expected is not None and actual != expected:
+            raise ValueError(f"{name} must have shape {describe(dims)}, got {shape}")
+        found[label] = actual
+    return found
+
+
+def check_like(name, array, reference_name, reference):
+    """Raise ``ValueError`` unless ``array`` has exactly the shape of ``reference``."""
+    if np.shape(array) != np.shape(reference):
+        raise ValueError(
+            f"{name} must have the shape of {reference_name}, {np.shape(reference)}, "
+            f"got {np.shape(array)}"
+        )
+
+
+def check_weights(Wx, Wh, b, blocks=1):
+    """Validate recurrent weights ``Wx (D, k H)``, ``Wh (H, k H)``, ``b (k H,)``.
+
+    ``blocks`` is k: 1 for a single gate or RNN, 4 for the fused LSTM.
+    Returns ``(D, H)`` and the three arrays, converted to one common float dtype.
+    """
+    Wx = as_float_array("Wx", Wx)
+    Wh = as_float_array("Wh", Wh, Wx.dtype)
+    b = as_float_array("b", b, Wx.dtype)
+    k = "" if blocks == 1 else str(blocks)
+    if Wx.ndim != 2 or Wx.shape[1] % blocks:
+        raise ValueError(f"Wx must have shape (D, {k}H), got {Wx.shape}")
+    D, H = Wx.shape[0], Wx.shape[1] // blocks
+    check_shape("Wh", Wh, [("H", H), (f"{k}H", blocks * H)])
+    check_shape("b", b, [(f"{k}H", blocks * H)])
+    return D, H, Wx, Wh, b

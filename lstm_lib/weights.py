@@ -1,0 +1,147 @@
+r"""Creating LSTM and RNN weights, and moving between their layouts.
+
+The fused LSTM keeps the weights of its four parts side by side in column blocks, in the
+book's order **f, g, i, o** (forget gate, new information, input gate, output gate):
+
+* ``Wx`` (D, 4H) = [Wx_f | Wx_g | Wx_i | Wx_o]
+* ``Wh`` (H, 4H) = [Wh_f | Wh_g | Wh_i | Wh_o]
+* ``b``  (4H,)   = [b_f  | b_g  | b_i  | b_o ]
+
+Other libraries use other orders; PyTorch uses **i, f, g, o** and stores the transposed
+matrices. :func:`reorder_blocks`, :func:`to_pytorch` and :func:`from_pytorch` are the only
+places where blocks are moved between orders.
+"""
+
+import numpy as np
+
+from .validation import as_float_array, check_weights
+
+#: The block order of this book's fused weights.
+GATE_ORDER = "fgio"
+#: The block order of ``torch.nn.LSTM``.
+PYTORCH_ORDER = "ifgo"
+
+
+def _check_rng(rng):
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(
+            f"rng must be a numpy.random.Generator, e.g. np.random.default_rng(0), "
+            f"got {type(rng).__name__}"
+        )
+
+
+def _check_sizes(D, H):
+    for name, value in (("D", D), ("H", H)):
+        if not isinstance(value, (int, np.integer)) or value < 1:
+            raise ValueError(f"{name} must be a positive integer, got {value!r}")
+
+
+def init_rnn_params(D, H, rng, dtype=np.float64):
+    r"""Weights of a tanh RNN: ``Wx (D, H)``, ``Wh (H, H)``, ``b (H,)``.
+
+    Scheme: every entry of Wx is drawn from :math:`\mathcal N(0, 1/D)` and of Wh from
+    :math:`\mathcal N(0, 1/H)` (variance one over the number of inputs, so that
+    :math:`x W_x` and :math:`h W_h` start with entries of order one); b is zero.
+    """
+    _check_rng(rng)
+    _check_sizes(D, H)
+    Wx = rng.standard_normal((D, H)) / np.sqrt(D)
+    Wh = rng.standard_normal((H, H)) / np.sqrt(H)
+    b = np.zeros(H)
+    return Wx.astype(dtype), Wh.astype(dtype), b.astype(dtype)
+
+
+def init_lstm_params(D, H, rng, forget_bias=1.0, dtype=np.float64):
+    r"""Fused LSTM weights ``Wx (D, 4H)``, ``Wh (H, 4H)``, ``b (4H,)``, blocks f, g, i, o.
+
+    Scheme: Wx entries from :math:`\mathcal N(0, 1/D)`, Wh entries from
+    :math:`\mathcal N(0, 1/H)`, b zero except the forget block, which is ``forget_bias``:
+    at the start the forget gate is then about :math:`\sigma(\text{forget\_bias})`
+    (0.73 for the default 1.0), so the cell remembers by default until it learns to forget.
+    """
+    _check_rng(rng)
+    _check_sizes(D, H)
+    Wx = rng.standard_normal((D, 4 * H)) / np.sqrt(D)
+    Wh = rng.standard_normal((H, 4 * H)) / np.sqrt(H)
+    b = np.zeros(4 * H)
+    b[:H] = forget_bias
+    return Wx.astype(dtype), Wh.astype(dtype), b.astype(dtype)
+
+
+def split_weights(Wx, Wh, b):
+    """Split fused weights (blocks f, g, i, o) into one ``(Wx, Wh, b)`` triple per part.
+
+    Returns a dict ``{"f": (Wx_f, Wh_f, b_f), "g": ..., "i": ..., "o": ...}`` of copies
+    with shapes (D, H), (H, H), (H,).
+    """
+    _, H, Wx, Wh, b = check_weights(Wx, Wh, b, blocks=4)
+    return {
+        gate: tuple(w[..., k * H : (k + 1) * H].copy() for w in (Wx, Wh, b))
+        for k, gate in enumerate(GATE_ORDER)
+    }
+
+
+def fuse_weights(parts):
+    """Stack per-part weights into fused ``Wx (D, 4H)``, ``Wh (H, 4H)``, ``b (4H,)``.
+
+    ``parts`` is a dict with keys "f", "g", "i", "o", each a ``(Wx, Wh, b)`` triple with
+    shapes (D, H), (H, H), (H,); the blocks are laid out in the order f, g, i, o.
+    The inverse of :func:`split_weights`.
+    """
+    missing = set(GATE_ORDER) - set(parts)
+    if missing:
+        raise ValueError(f"parts needs the keys f, g, i, o; missing {sorted(missing)}")
+    checked = [check_weights(*parts[gate])[2:] for gate in GATE_ORDER]
+    shapes = {tuple(w.shape for w in triple) for triple in checked}
+    if len(shapes) != 1:
+        raise ValueError(f"all four parts must have the same shapes, got {sorted(shapes)}")
+    return tuple(np.concatenate([triple[k] for triple in checked], axis=-1) for k in range(3))
+
+
+def reorder_blocks(array, source, target, axis=-1):
+    """Reorder the four equal blocks of ``array`` along ``axis`` from one gate order to another.
+
+    ``source`` and ``target`` are strings of the letters f, g, i, o, e.g.
+    ``reorder_blocks(b, "fgio", "ifgo")`` turns this book's bias into PyTorch's order.
+    """
+    array = np.asarray(array)
+    for name, order in (("source", source), ("target", target)):
+        if sorted(order) != sorted(GATE_ORDER):
+            raise ValueError(f"{name} must be an order of the letters f, g, i, o, got {order!r}")
+    size = array.shape[axis]
+    if size % 4:
+        raise ValueError(f"axis {axis} must have a length divisible by 4, got {size}")
+    blocks = np.split(array, 4, axis=axis)
+    return np.concatenate([blocks[source.index(gate)] for gate in target], axis=axis)
+
+
+def to_pytorch(Wx, Wh, b):
+    """Convert fused weights to the arrays of a one-layer ``torch.nn.LSTM``.
+
+    Returns a dict with ``weight_ih_l0`` (4H, D), ``weight_hh_l0`` (4H, H), ``bias_ih_l0``
+    (4H,) and ``bias_hh_l0`` (4H,), blocks in PyTorch's order i, f, g, o. PyTorch keeps two
+    biases that are simply added; the whole bias goes into ``bias_ih_l0``.
+    """
+    _, _, Wx, Wh, b = check_weights(Wx, Wh, b, blocks=4)
+    return {
+        "weight_ih_l0": reorder_blocks(Wx, GATE_ORDER, PYTORCH_ORDER).T.copy(),
+        "weight_hh_l0": reorder_blocks(Wh, GATE_ORDER, PYTORCH_ORDER).T.copy(),
+        "bias_ih_l0": reorder_blocks(b, GATE_ORDER, PYTORCH_ORDER),
+        "bias_hh_l0": np.zeros_like(b),
+    }
+
+
+def from_pytorch(weight_ih, weight_hh, bias_ih, bias_hh):
+    """Convert the arrays of a one-layer ``torch.nn.LSTM`` to this book's fused weights.
+
+    Takes ``weight_ih`` (4H, D), ``weight_hh`` (4H, H), ``bias_ih`` and ``bias_hh`` (4H,)
+    in the order i, f, g, o (as NumPy arrays, e.g. ``p.detach().numpy()``) and returns
+    ``Wx (D, 4H)``, ``Wh (H, 4H)``, ``b (4H,)`` in the order f, g, i, o.
+    """
+    weight_ih = as_float_array("weight_ih", weight_ih)
+    bias = as_float_array("bias_ih", bias_ih) + as_float_array("bias_hh", bias_hh)
+    Wx = reorder_blocks(weight_ih.T, PYTORCH_ORDER, GATE_ORDER)
+    Wh = reorder_blocks(np.asarray(weight_hh).T, PYTORCH_ORDER, GATE_ORDER)
+    b = reorder_blocks(bias, PYTORCH_ORDER, GATE_ORDER)
+    check_weights(Wx, Wh, b, blocks=4)
+    return Wx, Wh, b
