@@ -3,6 +3,8 @@
 #   make test      set up, then ruff, pytest on tests/ and strict nbval on notebooks/
 #   make execute   re-execute notebooks in place from a clean kernel (NB=notebooks/03_*.ipynb)
 #   make figures   regenerate every diagram in figures/
+#   make student   build the student edition student/ from notebooks/
+#   make bench     time TimeLSTM against the book's algorithm and the matrix-product bound
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -12,7 +14,7 @@ ARGS   ?=
 NB     ?= notebooks/*.ipynb
 LINTED := lstm_lib tests notebooks scripts benchmarks conftest.py
 
-.PHONY: lab test lint execute figures
+.PHONY: lab test lint execute figures student bench
 
 # Re-install only when pyproject.toml changed since the last install.
 $(STAMP): pyproject.toml
@@ -37,3 +39,9 @@ execute: $(STAMP)
 
 figures: $(STAMP)
 	$(PY) -m lstm_lib.diagrams figures
+
+student: $(STAMP)
+	$(PY) -m lstm_lib.classroom notebooks student
+
+bench: $(STAMP)
+	$(PY) benchmarks/bench_lstm.py

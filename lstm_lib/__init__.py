@@ -3,7 +3,7 @@
 One module per idea of the book:
 
 * :mod:`~lstm_lib.functions`: sigmoid and tanh and their derivatives
-* :mod:`~lstm_lib.layers`: MatMul, Affine, Sigmoid, Tanh
+* :mod:`~lstm_lib.layers`: MatMul, Affine, Sigmoid, Tanh, TimeAffine, Embedding, losses
 * :mod:`~lstm_lib.gates`: Gate (forget, input, output) and Candidate (new information g)
 * :mod:`~lstm_lib.cell`: LSTMCell, the step built gate by gate
 * :mod:`~lstm_lib.lstm`: LSTM, the fused step, and TimeLSTM over a sequence
@@ -11,6 +11,7 @@ One module per idea of the book:
 * :mod:`~lstm_lib.weights`: initialisation, fusing and splitting, PyTorch's block order
 * :mod:`~lstm_lib.gradcheck`: numerical gradient checks
 * :mod:`~lstm_lib.optim`: SGD, Adam and gradient clipping
+* :mod:`~lstm_lib.tasks`: synthetic data sets (the adding problem, ...)
 
 Fused weights are ``Wx (D, 4H)``, ``Wh (H, 4H)``, ``b (4H,)`` with column blocks in the
 order f, g, i, o. Drawing lives in :mod:`~lstm_lib.diagrams` and :mod:`~lstm_lib.plots`,
@@ -21,10 +22,20 @@ from .cell import LSTMCell
 from .functions import sigmoid, sigmoid_grad, tanh, tanh_grad
 from .gates import Candidate, Gate
 from .gradcheck import check_layer_gradients, numerical_gradient, rel_error
-from .layers import Affine, MatMul, Sigmoid, Tanh
+from .layers import (
+    Affine,
+    Embedding,
+    MatMul,
+    MeanSquaredError,
+    Sigmoid,
+    SoftmaxCrossEntropy,
+    Tanh,
+    TimeAffine,
+)
 from .lstm import LSTM, TimeLSTM
 from .optim import SGD, Adam, clip_grads
 from .rnn import RNN, TimeRNN
+from .tasks import adding_problem
 from .weights import (
     GATE_ORDER,
     PYTORCH_ORDER,
@@ -46,13 +57,18 @@ __all__ = [
     "Adam",
     "Affine",
     "Candidate",
+    "Embedding",
     "Gate",
     "LSTMCell",
     "MatMul",
+    "MeanSquaredError",
     "Sigmoid",
+    "SoftmaxCrossEntropy",
     "Tanh",
+    "TimeAffine",
     "TimeLSTM",
     "TimeRNN",
+    "adding_problem",
     "check_layer_gradients",
     "clip_grads",
     "from_pytorch",

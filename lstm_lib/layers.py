@@ -140,3 +140,149 @@ class Tanh(Layer):
         y = self._require_forward(self._y)
         check_like("dout", dout, "the forward output", y)
         return dout * tanh_grad(y)
+
+
+class TimeAffine(Layer):
+    r"""The same affine transform at every time step: xs (N, T, D) -> ys (N, T, H).
+
+    :math:`y_t = x_t W + b`, computed as one matrix product over all N T rows; the
+    parameter gradients are summed over batch and time.
+    """
+
+    param_names = ("W", "b")
+
+    def __init__(self, W, b):
+        super().__init__()
+        W = as_float_array("W", W)
+        b = as_float_array("b", b, W.dtype)
+        check_shape("W", W, [("D", None), ("H", None)])
+        check_shape("b", b, [("H", W.shape[1])])
+        self.params = [W, b]
+        self.grads = [np.zeros_like(W), np.zeros_like(b)]
+        self._xs = None
+
+    def forward(self, xs):
+        """xs (N, T, D) -> ys (N, T, H)."""
+        W, b = self.params
+        xs = as_float_array("xs", xs, W.dtype)
+        check_shape("xs", xs, [("N", None), ("T", None), ("D", W.shape[0])])
+        self._xs = xs
+        return xs @ W + b
+
+    def backward(self, dys):
+        """dys (N, T, H) -> dxs (N, T, D); writes dW and db into ``grads``."""
+        xs = self._require_forward(self._xs)
+        W, _ = self.params
+        N, T, D = xs.shape
+        check_shape("dys", dys, [("N", N), ("T", T), ("H", W.shape[1])])
+        dys_2d = dys.reshape(N * T, -1)
+        self.grads[0][...] = xs.reshape(N * T, D).T @ dys_2d
+        self.grads[1][...] = dys_2d.sum(axis=0)
+        return dys @ W.T
+
+
+class Embedding(Layer):
+    r"""Look up rows of W (V, D) by integer id: ids of any shape S -> vectors (*S, D).
+
+    Equivalent to multiplying a one-hot vector by W, without building it. Backward adds
+    each upstream row into the row of W it came from (an id used twice gets both).
+    """
+
+    param_names = ("W",)
+
+    def __init__(self, W):
+        super().__init__()
+        W = as_float_array("W", W)
+        check_shape("W", W, [("V", None), ("D", None)])
+        self.params = [W]
+        self.grads = [np.zeros_like(W)]
+        self._ids = None
+
+    def forward(self, ids):
+        """ids: integer array of any shape, values in [0, V) -> (*ids.shape, D)."""
+        (W,) = self.params
+        ids = np.asarray(ids)
+        if ids.dtype.kind not in "iu":
+            raise TypeError(f"ids must be an integer array, got dtype {ids.dtype}")
+        if ids.size and (ids.min() < 0 or ids.max() >= W.shape[0]):
+            raise ValueError(f"ids must lie in [0, V={W.shape[0]}), got [{ids.min()}, {ids.max()}]")
+        self._ids = ids
+        return W[ids]
+
+    def backward(self, dout):
+        """dout (*ids.shape, D) -> None (ids have no gradient); writes dW into ``grads``."""
+        ids = self._require_forward(self._ids)
+        check_shape(
+            "dout",
+            dout,
+            [(f"S{k}", n) for k, n in enumerate(ids.shape)] + [("D", self.params[0].shape[1])],
+        )
+        self.grads[0][...] = 0
+        np.add.at(self.grads[0], ids, dout)
+
+
+class MeanSquaredError(Layer):
+    r"""Loss :math:`L = \frac{1}{M} \sum (y - t)^2` over all M entries of y.
+
+    ``forward(y, t)`` -> scalar; ``backward(dout=1.0)`` -> :math:`dy = 2 (y - t) / M`.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self._diff = None
+
+    def forward(self, y, t):
+        """y and t of the same shape -> the mean squared difference (a float)."""
+        y = as_float_array("y", y)
+        t = as_float_array("t", t, y.dtype)
+        check_like("t", t, "y", y)
+        self._diff = y - t
+        return float(np.mean(self._diff**2))
+
+    def backward(self, dout=1.0):
+        """-> dy, shaped like y."""
+        diff = self._require_forward(self._diff)
+        return dout * 2 * diff / diff.size
+
+
+class SoftmaxCrossEntropy(Layer):
+    r"""Softmax over the last axis, then the mean cross-entropy with integer targets.
+
+    ``forward(scores, targets)``: scores (..., V), targets (...) integers in [0, V) ->
+    :math:`L = -\frac{1}{M}\sum \log p_{target}` over the M positions (e.g. M = N T for a
+    language model). ``backward(dout=1.0)`` -> :math:`(p - \text{onehot}(target)) / M`.
+    The softmax subtracts the row maximum first, so large scores do not overflow.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self._cache = None
+
+    def forward(self, scores, targets):
+        """scores (..., V), targets (...) -> mean cross-entropy (a float)."""
+        scores = as_float_array("scores", scores)
+        targets = np.asarray(targets)
+        if targets.dtype.kind not in "iu":
+            raise TypeError(f"targets must be an integer array, got dtype {targets.dtype}")
+        if scores.shape[:-1] != targets.shape:
+            raise ValueError(
+                f"targets must have shape {scores.shape[:-1]} (scores without the last axis), "
+                f"got {targets.shape}"
+            )
+        shifted = scores - scores.max(axis=-1, keepdims=True)
+        log_p = shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+        picked = np.take_along_axis(log_p, targets[..., None], axis=-1)
+        self._cache = (np.exp(log_p), targets)
+        return float(-picked.mean())
+
+    def backward(self, dout=1.0):
+        """-> dscores, shaped like scores."""
+        p, targets = self._require_forward(self._cache)
+        dscores = p.copy()
+        np.put_along_axis(
+            dscores,
+            targets[..., None],
+            np.take_along_axis(p, targets[..., None], axis=-1) - 1,
+            axis=-1,
+        )
+        return dout * dscores / targets.size

@@ -28,6 +28,15 @@ def as_float_array(name, value, dtype=None):
     return array
 
 
+def check_rng(rng):
+    """Raise ``TypeError`` unless ``rng`` is a ``numpy.random.Generator``."""
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(
+            "rng must be a numpy.random.Generator, e.g. np.random.default_rng(0), "
+            f"got {type(rng).__name__}"
+        )
+
+
 def describe(dims):
     """Format a shape specification such as ``[("N", None), ("D", 8)]`` as ``(N, D=8)``."""
     parts = [label if size is None else f"{label}={size}" for label, size in dims]

@@ -14,20 +14,12 @@ places where blocks are moved between orders.
 
 import numpy as np
 
-from .validation import as_float_array, check_weights
+from .validation import as_float_array, check_rng, check_weights
 
 #: The block order of this book's fused weights.
 GATE_ORDER = "fgio"
 #: The block order of ``torch.nn.LSTM``.
 PYTORCH_ORDER = "ifgo"
-
-
-def _check_rng(rng):
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(
-            f"rng must be a numpy.random.Generator, e.g. np.random.default_rng(0), "
-            f"got {type(rng).__name__}"
-        )
 
 
 def _check_sizes(D, H):
@@ -43,7 +35,7 @@ def init_rnn_params(D, H, rng, dtype=np.float64):
     :math:`\mathcal N(0, 1/H)` (variance one over the number of inputs, so that
     :math:`x W_x` and :math:`h W_h` start with entries of order one); b is zero.
     """
-    _check_rng(rng)
+    check_rng(rng)
     _check_sizes(D, H)
     Wx = rng.standard_normal((D, H)) / np.sqrt(D)
     Wh = rng.standard_normal((H, H)) / np.sqrt(H)
@@ -59,7 +51,7 @@ def init_lstm_params(D, H, rng, forget_bias=1.0, dtype=np.float64):
     at the start the forget gate is then about :math:`\sigma(\text{forget\_bias})`
     (0.73 for the default 1.0), so the cell remembers by default until it learns to forget.
     """
-    _check_rng(rng)
+    check_rng(rng)
     _check_sizes(D, H)
     Wx = rng.standard_normal((D, 4 * H)) / np.sqrt(D)
     Wh = rng.standard_normal((H, 4 * H)) / np.sqrt(H)
