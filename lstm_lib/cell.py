@@ -66,10 +66,13 @@ class LSTMCell(Layer):
 
     def forward(self, x, h_prev, c_prev):
         """x (N, D), h_prev (N, H), c_prev (N, H) -> (h, c), both (N, H)."""
-        dtype = self.params[0].dtype
-        c_prev = as_float_array("c_prev", c_prev, dtype)
-        h_prev = as_float_array("h_prev", h_prev, dtype)
-        check_shape("c_prev", c_prev, [("N", np.shape(x)[0]), ("H", self.params[1].shape[0])])
+        Wx, Wh, _ = self.params[:3]
+        x = as_float_array("x", x, Wx.dtype)
+        h_prev = as_float_array("h_prev", h_prev, Wx.dtype)
+        c_prev = as_float_array("c_prev", c_prev, Wx.dtype)
+        N = check_shape("x", x, [("N", None), ("D", Wx.shape[0])])["N"]
+        check_shape("h_prev", h_prev, [("N", N), ("H", Wh.shape[0])])
+        check_shape("c_prev", c_prev, [("N", N), ("H", Wh.shape[0])])
         f = self.forget_gate.forward(x, h_prev)
         g = self.candidate.forward(x, h_prev)
         i = self.input_gate.forward(x, h_prev)

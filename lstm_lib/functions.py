@@ -21,11 +21,13 @@ def sigmoid(x, out=None):
     x = np.asarray(x)
     if x.dtype.kind != "f":
         x = x.astype(np.float64)
-    out = np.multiply(x, 0.5, out=out)
+    if out is None:
+        out = np.empty_like(x)
+    np.multiply(x, 0.5, out=out)
     np.tanh(out, out=out)
     out += 1
     out *= 0.5
-    return out
+    return out if out.ndim else out[()]  # a scalar in, a scalar out, like np.tanh
 
 
 def sigmoid_grad(y):
