@@ -12,6 +12,8 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 ARGS   ?=
 NB     ?= notebooks/*.ipynb
+# Jupyter refuses to run as root (containers, CI) unless told it is on purpose.
+AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 LINTED := lstm_lib tests notebooks scripts benchmarks conftest.py
 
 .PHONY: lab test lint execute figures student bench
@@ -24,7 +26,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(ARGS)
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(AS_ROOT) $(ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check $(wildcard $(LINTED))
