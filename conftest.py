@@ -7,3 +7,7 @@ import os
 os.environ["IPYKERNEL_CELL_NAME"] = "<IPY-INPUT>"
 # The inline backend of the notebooks, not a backend chosen by the shell or the CI machine.
 os.environ.pop("MPLBACKEND", None)
+# One BLAS thread: the same order of floating-point sums on every machine, whatever its
+# core count, so stored outputs reproduce, and no stalls when a shared machine is busy.
+os.environ["OPENBLAS_NUM_THREADS"] = "1"
+os.environ["OMP_NUM_THREADS"] = "1"

@@ -131,9 +131,10 @@ def from_pytorch(weight_ih, weight_hh, bias_ih, bias_hh):
     ``Wx (D, 4H)``, ``Wh (H, 4H)``, ``b (4H,)`` in the order f, g, i, o.
     """
     weight_ih = as_float_array("weight_ih", weight_ih)
+    weight_hh = as_float_array("weight_hh", weight_hh, weight_ih.dtype)
     bias = as_float_array("bias_ih", bias_ih) + as_float_array("bias_hh", bias_hh)
     Wx = reorder_blocks(weight_ih.T, PYTORCH_ORDER, GATE_ORDER)
-    Wh = reorder_blocks(np.asarray(weight_hh).T, PYTORCH_ORDER, GATE_ORDER)
+    Wh = reorder_blocks(weight_hh.T, PYTORCH_ORDER, GATE_ORDER)
     b = reorder_blocks(bias, PYTORCH_ORDER, GATE_ORDER)
     check_weights(Wx, Wh, b, blocks=4)
     return Wx, Wh, b

@@ -4,7 +4,8 @@
 
 The one sanctioned way to refresh the stored outputs that strict nbval compares. Each
 notebook runs in its own folder (so relative figure paths resolve) with the same
-environment nbval gives its kernel (see conftest.py). A notebook whose execution fails is
+environment nbval gives its kernel (see conftest.py: fixed cell names, the inline
+backend, one BLAS thread). A notebook whose execution fails is
 reported and left untouched on disk; the others are still written. Metadata that changes
 from machine to machine (Python version, execution timings) is dropped, so a diff shows
 content, not noise.
@@ -59,6 +60,8 @@ def main(argv=None):
     args = parser.parse_args(argv)
     os.environ["IPYKERNEL_CELL_NAME"] = "<IPY-INPUT>"
     os.environ.pop("MPLBACKEND", None)
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"
+    os.environ["OMP_NUM_THREADS"] = "1"
     failed = []
     for path in args.notebooks:
         if path.suffix != ".ipynb" or not path.is_file():
