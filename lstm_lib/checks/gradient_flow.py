@@ -1,0 +1,145 @@
+r"""Checkers for notebook 06 (gradient flow).
+
+* Exercise 6.1, ``cell_path_backward(dc_local, fs)``: the backward pass along the memory
+  cell over T steps, :math:`\partial L/\partial c_{t-1} = f_t \odot \partial L/\partial c_t`
+  plus what reaches :math:`c_{t-1}` directly.
+* Exercise 6.2, ``steps_to_halve(forget_bias)``: the smallest k with
+  :math:`\sigma(b)^k \le 1/2`.
+"""
+
+import math
+
+import numpy as np
+
+from ..functions import sigmoid
+from ._core import ExerciseError, call, expect_array, passed
+
+
+def _cell_path_reference(dc_local, fs):
+    """dcs (N, T+1, H): dcs[:, t] = dc_local[:, t-1] + fs[:, t] * dcs[:, t+1]."""
+    N, T, H = dc_local.shape
+    dcs = np.zeros((N, T + 1, H))
+    dcs[:, T] = dc_local[:, T - 1]
+    for t in range(T - 1, -1, -1):
+        dcs[:, t] = fs[:, t] * dcs[:, t + 1] + (dc_local[:, t - 1] if t > 0 else 0)
+    return dcs
+
+
+def _off_by_one(dc_last, fs):
+    """dcs[:, 1:] when each step multiplies by the gate of the cell it starts from."""
+    T = fs.shape[1]
+    return np.stack([dc_last * np.prod(fs[:, t - 1 : T - 1], axis=1) for t in range(1, T + 1)], 1)
+
+
+def check_cell_path_backward(cell_path_backward):
+    """Exercise 6.1: the gradient on c_0 .. c_T along the cell path only."""
+    ex = "6.1"
+    rng = np.random.default_rng(61)
+    N, H = 3, 4
+
+    def run(dc_local, fs):
+        got = call(ex, cell_path_backward, dc_local.copy(), fs.copy())
+        shape = (N, dc_local.shape[1] + 1, H)
+        got = np.asarray(got)
+        if got.shape == dc_local.shape:
+            raise ExerciseError(
+                f"Exercise {ex}: dcs should have shape {shape} (N, T+1, H), got {got.shape}; "
+                "include dcs[:, 0], the gradient on the initial cell c_0"
+            )
+        return expect_array(ex, "dcs", got, shape)
+
+    # One step: dc_0 = f_1 * dc_1.
+    fs = rng.uniform(0.2, 0.9, (N, 1, H))
+    dc_local = rng.standard_normal((N, 1, H))
+    got = run(dc_local, fs)
+    if not np.allclose(got[:, 1], dc_local[:, 0]):
+        raise ExerciseError(
+            f"Exercise {ex}: dcs[:, T] should be dc_local[:, T-1], the gradient that reaches "
+            "the last cell directly; nothing multiplies it yet"
+        )
+    f, dc = fs[:, 0], dc_local[:, 0]
+    if np.allclose(got[:, 0], f * (1 - f) * dc):
+        raise ExerciseError(
+            f"Exercise {ex}: dcs[:, 0] was multiplied by f (1 - f), the sigmoid's derivative. "
+            "On the cell path c_t = f ⊙ c_{t-1} + ..., so the ⊙ node multiplies the gradient "
+            "by f itself; σ' belongs to the path into the gate's weights"
+        )
+    if np.allclose(got[:, 0], dc):
+        raise ExerciseError(
+            f"Exercise {ex}: dcs[:, 0] equals dcs[:, 1]: the gradient passed the ⊙ f node "
+            "unchanged. Multiply by the forget gate f_t on the way from c_t to c_{t-1}"
+        )
+    if not np.allclose(got[:, 0], f * dc):
+        raise ExerciseError(f"Exercise {ex}: with T = 1, dcs[:, 0] should be fs[:, 0] * dcs[:, 1]")
+
+    # Several steps, a gradient only at the end: a product of f, each from the right step.
+    T = 4
+    fs = rng.uniform(0.2, 0.9, (N, T, H))
+    dc_local = np.zeros((N, T, H))
+    dc_local[:, -1] = rng.standard_normal((N, H))
+    got = run(dc_local, fs)
+    expected = _cell_path_reference(dc_local, fs)
+    if np.allclose(got[:, 1:], _off_by_one(dc_local[:, -1], fs)):
+        raise ExerciseError(
+            f"Exercise {ex}: an off-by-one in the forget gates. c_t = f_t ⊙ c_(t-1) + ..., so "
+            "the step from dcs[:, t] back to dcs[:, t-1] multiplies by fs[:, t-1] (the gate of "
+            "step t, stored at index t-1)"
+        )
+    if not np.allclose(got, expected):
+        raise ExerciseError(
+            f"Exercise {ex}: with a gradient only at the last step, dcs[:, t] should be "
+            "dcs[:, T] times the product of the forget gates of steps t+1 .. T"
+        )
+
+    # Gradients at every step: they add up on the way back.
+    dc_local = rng.standard_normal((N, T, H))
+    got = run(dc_local, fs)
+    expected = _cell_path_reference(dc_local, fs)
+    if not np.allclose(got, expected):
+        raise ExerciseError(
+            f"Exercise {ex}: when every c_t also receives its own gradient dc_local, the "
+            "gradient is not accumulated over time: dcs[:, t] = dc_local[:, t-1] + "
+            "fs[:, t] * dcs[:, t+1] (the + node copies, so the two streams add)"
+        )
+    passed(ex, "cell_path_backward carries the gradient back with ⊙ f and adds each step's own")
+
+
+def check_steps_to_halve(steps_to_halve):
+    """Exercise 6.2: the smallest k with sigmoid(b)**k <= 1/2, for several biases b."""
+    ex = "6.2"
+    for b in (3.0, 1.0, 0.0, 5.0, 2.0):
+        f = float(sigmoid(b))
+        expected = math.ceil(math.log(0.5) / math.log(f) - 1e-9)
+        got = call(ex, steps_to_halve, b)
+        if isinstance(got, (bool, np.bool_)) or not isinstance(got, (int, np.integer)):
+            raise ExerciseError(
+                f"Exercise {ex}: steps_to_halve should return an int (a number of steps), got "
+                f"{type(got).__name__} {got!r}; round up with math.ceil and convert with int"
+            )
+        if got == expected:
+            continue
+        if got < 1:
+            raise ExerciseError(
+                f"Exercise {ex}: for b = {b:g} you returned {got}, but at least one step is "
+                "needed. Did you use the bias b itself where the gate value f = σ(b) belongs?"
+            )
+        if got == expected - 1:
+            raise ExerciseError(
+                f"Exercise {ex}: for b = {b:g} you returned {got}, but σ(b)^{got} = "
+                f"{f**got:.4f} is still above 1/2: round the number of steps up, not down"
+            )
+        if got == math.ceil(0.5 / (1 - f) - 1e-9):
+            raise ExerciseError(
+                f"Exercise {ex}: for b = {b:g} you returned {got}: that is a linear decay "
+                "1 - k (1 - f). The gradient is multiplied by f at every step, so after k "
+                "steps it is f**k"
+            )
+        if got == math.ceil(math.log(0.5) / math.log(f * (1 - f)) - 1e-9):
+            raise ExerciseError(
+                f"Exercise {ex}: for b = {b:g} you returned {got}: that uses σ'(b) = f (1 - f). "
+                "The cell path multiplies by f = σ(b) itself"
+            )
+        raise ExerciseError(
+            f"Exercise {ex}: for b = {b:g} expected {expected} steps (σ(b) = {f:.4f}), got {got}"
+        )
+    passed(ex, "steps_to_halve gives the number of steps at which σ(b)^k first reaches 1/2")
