@@ -28,3 +28,163 @@ def adding_problem(N, T, rng, dtype=np.float64):
     xs = np.stack([values, markers], axis=-1).astype(dtype)
     ys = (values * markers).sum(axis=1, keepdims=True).astype(dtype)
     return xs, ys
+
+
+#: the two kinds of bracket of :func:`bracket_language`: opening -> closing
+BRACKETS = {"(": ")", "[": "]"}
+_OPENING = {close: open_ for open_, close in BRACKETS.items()}
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _check_depth(max_depth):
+    if not isinstance(max_depth, (int, np.integer)) or not 1 <= max_depth <= 12:
+        raise ValueError(f"max_depth must be an integer in [1, 12], got {max_depth!r}")
+
+
+def depth_letters(depth):
+    """The two letters written at nesting ``depth``: 0 -> "ab", 1 -> "cd", 2 -> "ef", ..."""
+    if not isinstance(depth, (int, np.integer)) or not 0 <= depth <= 12:
+        raise ValueError(f"depth must be an integer in [0, 12], got {depth!r}")
+    return _LETTERS[2 * depth : 2 * depth + 2]
+
+
+def bracket_vocabulary(max_depth=3):
+    """The V symbols of :func:`bracket_language`: ``"()[]"``, then the letters of each depth.
+
+    Depths 0 to ``max_depth`` have two letters each, so V = 4 + 2 (max_depth + 1); for
+    ``max_depth=3`` the vocabulary is ``"()[]abcdefgh"`` (V = 12). A symbol's id is its index.
+    """
+    _check_depth(max_depth)
+    return "()[]" + _LETTERS[: 2 * (max_depth + 1)]
+
+
+def next_symbol_probs(open_brackets, max_depth=3, p_open=0.2, p_close=0.2):
+    """The grammar's distribution of the next symbol, given the brackets that are open.
+
+    ``open_brackets`` is the string of open brackets, outermost first (``"(["`` means depth
+    2, innermost ``[``). Returns a dict symbol -> probability (the symbols with probability
+    zero are left out); see :func:`bracket_language` for the rules.
+    """
+    depth = len(open_brackets)
+    if depth > max_depth:
+        raise ValueError(f"{depth} open brackets is deeper than max_depth={max_depth}")
+    probs = {}
+    p_letter = 1.0
+    if depth < max_depth:
+        for open_ in BRACKETS:
+            probs[open_] = p_open / len(BRACKETS)
+        p_letter -= p_open
+    if depth > 0:
+        probs[BRACKETS[open_brackets[-1]]] = p_close
+        p_letter -= p_close
+    for letter in depth_letters(depth):
+        probs[letter] = p_letter / 2
+    return probs
+
+
+def bracket_language(n_chars, rng, max_depth=3, p_open=0.2, p_close=0.2):
+    r"""A stream of ``n_chars`` symbols of a small bracket language, as a string.
+
+    The grammar: balanced round and square brackets ``( ) [ ]``, nested at most
+    ``max_depth`` deep, with lower-case letters between them. At nesting depth d the next
+    symbol is
+
+    * an opening bracket, ``(`` or ``[`` with equal chance, with probability ``p_open``
+      (never at depth ``max_depth``);
+    * the bracket that closes the innermost open one, with probability ``p_close``
+      (never at depth 0);
+    * otherwise one of the two letters of depth d, ``depth_letters(d)`` (``ab`` at depth 0,
+      ``cd`` at depth 1, ...), with equal chance.
+
+    A model that predicts well must therefore remember which brackets are open (to close the
+    right one) and how deep it is (to expect the right letters). In the last few symbols
+    the generator only closes what is still open, so the string is always balanced. It uses
+    only the symbols of ``bracket_vocabulary(max_depth)``. Example (``max_depth=3``):
+    ``ab(cdc[eef]dd)ba[c(e)]``.
+    """
+    check_rng(rng)
+    _check_depth(max_depth)
+    if not (0 < p_open < 1 and 0 < p_close < 1 and p_open + p_close < 1):
+        raise ValueError(
+            "p_open and p_close must lie in (0, 1) with p_open + p_close < 1, "
+            f"got {p_open} and {p_close}"
+        )
+    if not isinstance(n_chars, (int, np.integer)) or n_chars < 0:
+        raise ValueError(f"n_chars must be a non-negative integer, got {n_chars!r}")
+    stack, out = "", []
+    for k, u in enumerate(rng.random(n_chars)):
+        remaining = n_chars - k
+        probs = next_symbol_probs(stack, max_depth, p_open, p_close)
+        if len(stack) >= remaining:  # only room left to close what is open
+            probs = {BRACKETS[stack[-1]]: 1.0}
+        elif len(stack) + 2 > remaining:  # a bracket opened now could not be closed in time
+            probs = {s: p for s, p in probs.items() if s not in BRACKETS}
+        total = sum(probs.values())
+        symbol = list(probs)[-1]
+        for candidate, p in probs.items():  # invert the cumulative distribution at u
+            u -= p / total
+            if u < 0:
+                symbol = candidate
+                break
+        if symbol in BRACKETS:
+            stack += symbol
+        elif symbol in _OPENING:
+            stack = stack[:-1]
+        out.append(symbol)
+    return "".join(out)
+
+
+def bracket_depths(text):
+    """The nesting depth after each symbol of ``text``: an int array of length len(text).
+
+    An opening bracket raises the depth by one, a closing bracket lowers it, a letter keeps
+    it; ``"a(b[c])"`` gives ``[0, 1, 1, 2, 2, 1, 0]``.
+    """
+    steps = [1 if s in BRACKETS else -1 if s in _OPENING else 0 for s in text]
+    return np.cumsum(np.array(steps, dtype=np.int64))
+
+
+def first_bracket_error(text, complete=True):
+    """Index of the first symbol that breaks the bracket rules, or -1 if there is none.
+
+    An error is a closing bracket with nothing open or of the wrong kind (``"(]"``). With
+    ``complete=True`` a bracket still open at the end is an error too (reported at
+    ``len(text)``); with ``complete=False`` the text may stop inside brackets, as a sample
+    cut from a longer stream does.
+    """
+    stack = []
+    for k, s in enumerate(text):
+        if s in BRACKETS:
+            stack.append(s)
+        elif s in _OPENING:
+            if not stack or stack.pop() != _OPENING[s]:
+                return k
+    return len(text) if complete and stack else -1
+
+
+def is_balanced(text):
+    """True if every bracket of ``text`` is closed by one of its kind, properly nested."""
+    return first_bracket_error(text, complete=True) == -1
+
+
+def encode(text, vocabulary):
+    """Symbol string -> int64 ids (index of each symbol in ``vocabulary``), shape (len(text),)."""
+    index = {s: k for k, s in enumerate(vocabulary)}
+    if len(index) != len(vocabulary):
+        raise ValueError(f"vocabulary has repeated symbols: {vocabulary!r}")
+    unknown = sorted(set(text) - set(index))
+    if unknown:
+        raise ValueError(f"text has symbols outside the vocabulary {vocabulary!r}: {unknown}")
+    return np.array([index[s] for s in text], dtype=np.int64)
+
+
+def decode(ids, vocabulary):
+    """Ids (any integer sequence) -> the string of their symbols in ``vocabulary``."""
+    ids = np.asarray(ids)
+    if ids.dtype.kind not in "iu":
+        raise TypeError(f"ids must be integers, got dtype {ids.dtype}")
+    if ids.size and (ids.min() < 0 or ids.max() >= len(vocabulary)):
+        raise ValueError(
+            f"ids must lie in [0, V={len(vocabulary)}), got [{ids.min()}, {ids.max()}]"
+        )
+    return "".join(vocabulary[k] for k in ids.reshape(-1))
