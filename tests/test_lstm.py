@@ -20,6 +20,8 @@ def test_fused_equals_unfused_forward_and_every_gradient(lstm_setup, rng):
     fused, cell = LSTM(Wx, Wh, b), LSTMCell.from_fused(Wx, Wh, b)
     h1, c1 = fused.forward(x, h_prev, c_prev)
     h2, c2 = cell.forward(x, h_prev, c_prev)
+    for part in "fgio":
+        np.testing.assert_allclose(getattr(fused, part), getattr(cell, part), rtol=0, atol=1e-12)
     np.testing.assert_allclose(h1, h2, rtol=0, atol=1e-12)
     np.testing.assert_allclose(c1, c2, rtol=0, atol=1e-12)
     dh, dc = rng.standard_normal(h1.shape), rng.standard_normal(c1.shape)
