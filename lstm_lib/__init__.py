@@ -3,7 +3,8 @@
 One module per idea of the book:
 
 * :mod:`~lstm_lib.functions`: sigmoid and tanh and their derivatives
-* :mod:`~lstm_lib.layers`: MatMul, Affine, Sigmoid, Tanh, TimeAffine, Embedding, losses
+* :mod:`~lstm_lib.layers`: MatMul, Affine, Sigmoid, Tanh, RecurrentUnit, TimeAffine,
+  Embedding, losses
 * :mod:`~lstm_lib.gates`: Gate (forget, input, output) and Candidate (new information g)
 * :mod:`~lstm_lib.cell`: LSTMCell, the step built gate by gate
 * :mod:`~lstm_lib.lstm`: LSTM, the fused step, and TimeLSTM over a sequence
@@ -27,6 +28,7 @@ from .layers import (
     Embedding,
     MatMul,
     MeanSquaredError,
+    RecurrentUnit,
     Sigmoid,
     SoftmaxCrossEntropy,
     Tanh,
@@ -53,6 +55,7 @@ __all__ = [
     "LSTM",
     "PYTORCH_ORDER",
     "RNN",
+    "RecurrentUnit",
     "SGD",
     "Adam",
     "Affine",

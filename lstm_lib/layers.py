@@ -15,7 +15,7 @@ weight that maps D features to H is (D, H).
 import numpy as np
 
 from .functions import sigmoid, sigmoid_grad, tanh, tanh_grad
-from .validation import as_float_array, check_like, check_shape
+from .validation import as_float_array, check_like, check_shape, check_weights
 
 
 class Layer:
@@ -104,42 +104,90 @@ class Affine(Layer):
         return dout @ W.T
 
 
-class Sigmoid(Layer):
-    r""":math:`y = \sigma(x)` elementwise; backward :math:`dx = dy\, y (1 - y)`."""
+class _Activation(Layer):
+    """An elementwise function; its derivative is written with the output y."""
 
     def __init__(self):
         super().__init__()
         self._y = None
 
     def forward(self, x):
-        """x of any shape -> y of the same shape, in (0, 1)."""
-        self._y = sigmoid(x)
+        """x of any shape -> y of the same shape."""
+        self._y = self._function(x)
         return self._y
 
     def backward(self, dout):
         """dout -> dx, both of the shape of x."""
         y = self._require_forward(self._y)
         check_like("dout", dout, "the forward output", y)
-        return dout * sigmoid_grad(y)
+        return dout * self._derivative(y)
 
 
-class Tanh(Layer):
-    r""":math:`y = \tanh(x)` elementwise; backward :math:`dx = dy\, (1 - y^2)`."""
+class Sigmoid(_Activation):
+    r""":math:`y = \sigma(x)` elementwise, in (0, 1); backward :math:`dx = dy\, y (1 - y)`."""
 
-    def __init__(self):
+    _function = staticmethod(sigmoid)
+    _derivative = staticmethod(sigmoid_grad)
+
+
+class Tanh(_Activation):
+    r""":math:`y = \tanh(x)` elementwise, in (-1, 1); backward :math:`dx = dy\, (1 - y^2)`."""
+
+    _function = staticmethod(tanh)
+    _derivative = staticmethod(tanh_grad)
+
+
+class RecurrentUnit(Layer):
+    r"""An affine transform of x and h_prev followed by an elementwise activation:
+
+    .. math:: y = \phi(a), \qquad a = x W_x + h_{prev} W_h + b
+
+    with x (N, D), h_prev (N, H), Wx (D, H), Wh (H, H), b (H,), y (N, H). The plain RNN
+    step (:math:`\phi = \tanh`), a gate (:math:`\phi = \sigma`) and the new information g
+    (:math:`\phi = \tanh`) are all this layer; subclasses only choose :math:`\phi`.
+
+    Backward: the activation node gives :math:`da = dy \odot \phi'(a)` (written with the
+    output y), then the affine node: :math:`dW_x = x^T da`, :math:`dW_h = h_{prev}^T da`,
+    :math:`db = \sum_n da_n`, :math:`dx = da\, W_x^T`, :math:`dh_{prev} = da\, W_h^T`.
+    """
+
+    param_names = ("Wx", "Wh", "b")
+    _activate = staticmethod(tanh)
+    _activation_grad = staticmethod(tanh_grad)
+
+    def __init__(self, Wx, Wh, b):
         super().__init__()
-        self._y = None
+        _, _, Wx, Wh, b = check_weights(Wx, Wh, b)
+        self.params = [Wx, Wh, b]
+        self.grads = [np.zeros_like(Wx), np.zeros_like(Wh), np.zeros_like(b)]
+        self._cache = None
 
-    def forward(self, x):
-        """x of any shape -> y of the same shape, in (-1, 1)."""
-        self._y = tanh(x)
-        return self._y
+    @property
+    def hidden_size(self):
+        """H, the number of units."""
+        return self.params[1].shape[0]
+
+    def forward(self, x, h_prev):
+        """x (N, D), h_prev (N, H) -> y (N, H)."""
+        Wx, Wh, b = self.params
+        x = as_float_array("x", x, Wx.dtype)
+        h_prev = as_float_array("h_prev", h_prev, Wx.dtype)
+        N = check_shape("x", x, [("N", None), ("D", Wx.shape[0])])["N"]
+        check_shape("h_prev", h_prev, [("N", N), ("H", self.hidden_size)])
+        out = self._activate(x @ Wx + h_prev @ Wh + b)
+        self._cache = (x, h_prev, out)
+        return out
 
     def backward(self, dout):
-        """dout -> dx, both of the shape of x."""
-        y = self._require_forward(self._y)
-        check_like("dout", dout, "the forward output", y)
-        return dout * tanh_grad(y)
+        """dout (N, H) -> (dx (N, D), dh_prev (N, H)); writes dWx, dWh, db into ``grads``."""
+        x, h_prev, out = self._require_forward(self._cache)
+        check_shape("dout", dout, [("N", x.shape[0]), ("H", self.hidden_size)])
+        Wx, Wh, _ = self.params
+        da = dout * self._activation_grad(out)  # gradient of the pre-activation a
+        self.grads[0][...] = x.T @ da
+        self.grads[1][...] = h_prev.T @ da
+        self.grads[2][...] = da.sum(axis=0)
+        return da @ Wx.T, da @ Wh.T
 
 
 class TimeAffine(Layer):

@@ -8,45 +8,17 @@ over long sequences.
 
 import numpy as np
 
-from .functions import tanh, tanh_grad
-from .layers import Layer
+from .layers import Layer, RecurrentUnit
 from .validation import as_float_array, check_shape, check_weights
 
 
-class RNN(Layer):
-    """One tanh RNN step: ``forward(x, h_prev)`` -> h_next; ``backward(dh_next)`` ->
-    ``(dx, dh_prev)``, writing dWx, dWh, db into ``grads`` in place."""
+class RNN(RecurrentUnit):
+    """One tanh RNN step: ``forward(x, h_prev)`` -> h_next (N, H); ``backward(dh_next)`` ->
+    ``(dx, dh_prev)``, writing dWx, dWh, db into ``grads`` in place.
 
-    param_names = ("Wx", "Wh", "b")
-
-    def __init__(self, Wx, Wh, b):
-        super().__init__()
-        _, self.hidden_size, Wx, Wh, b = check_weights(Wx, Wh, b)
-        self.params = [Wx, Wh, b]
-        self.grads = [np.zeros_like(Wx), np.zeros_like(Wh), np.zeros_like(b)]
-        self._cache = None
-
-    def forward(self, x, h_prev):
-        """x (N, D), h_prev (N, H) -> h_next (N, H)."""
-        Wx, Wh, b = self.params
-        x = as_float_array("x", x, Wx.dtype)
-        h_prev = as_float_array("h_prev", h_prev, Wx.dtype)
-        N = check_shape("x", x, [("N", None), ("D", Wx.shape[0])])["N"]
-        check_shape("h_prev", h_prev, [("N", N), ("H", self.hidden_size)])
-        h_next = tanh(x @ Wx + h_prev @ Wh + b)
-        self._cache = (x, h_prev, h_next)
-        return h_next
-
-    def backward(self, dh_next):
-        """dh_next (N, H) -> dx (N, D), dh_prev (N, H)."""
-        x, h_prev, h_next = self._require_forward(self._cache)
-        check_shape("dh_next", dh_next, [("N", x.shape[0]), ("H", self.hidden_size)])
-        Wx, Wh, _ = self.params
-        da = dh_next * tanh_grad(h_next)
-        self.grads[0][...] = x.T @ da
-        self.grads[1][...] = h_prev.T @ da
-        self.grads[2][...] = da.sum(axis=0)
-        return da @ Wx.T, da @ Wh.T
+    It is the :class:`~lstm_lib.layers.RecurrentUnit` with tanh: the same layer as the new
+    information g of the LSTM, used here on its own as the whole recurrent step.
+    """
 
 
 class TimeRNN(Layer):
@@ -69,6 +41,7 @@ class TimeRNN(Layer):
         self.h = None
         self.dh = None
         self._steps = None
+        self._batch_size = None
 
     def set_state(self, h):
         """Set the initial hidden state of the next forward, h (N, H)."""
@@ -99,6 +72,7 @@ class TimeRNN(Layer):
             h = step.forward(xs[:, t], h)
             hs[:, t] = h
             self._steps.append(step)
+        self._batch_size = N
         self.h = h if self.stateful else None
         return hs
 
@@ -106,7 +80,7 @@ class TimeRNN(Layer):
         """dhs (N, T, H) -> dxs (N, T, D); writes summed dWx, dWh, db; sets ``dh``."""
         steps = self._require_forward(self._steps)
         Wx = self.params[0]
-        N = steps[0]._cache[0].shape[0]
+        N = self._batch_size
         T = len(steps)
         dhs = as_float_array("dhs", dhs, Wx.dtype)
         check_shape("dhs", dhs, [("N", N), ("T", T), ("H", self.hidden_size)])
