@@ -147,7 +147,7 @@ def test_halve_accepts_correct_answers(capsys):
         (rounded_down, "round the number of steps up"),
         (linear_decay, "linear decay"),
         (sigmoid_prime, "σ'\\(b\\)"),
-        (as_float, "should return an int"),
+        (as_float, "should be a whole number \\(an int\\)"),
     ],
 )
 def test_halve_rejects_typical_mistakes(wrong, word):

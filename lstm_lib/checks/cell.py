@@ -14,25 +14,9 @@ it is compared with the typical mistakes, and the message names the one it match
 import numpy as np
 
 from ..functions import sigmoid, tanh
-from ._core import ExerciseError, call, expect_array, passed
+from ._core import ExerciseError, call, diagnose, expect_array, passed, unpack
 
 _ORDER = ("f", "g", "i", "o")
-
-
-def match_mistake(exercise, name, got, expected, mistakes, hint):
-    """Raise unless ``got`` equals ``expected``; the message names the matching mistake.
-
-    ``mistakes`` is a list of ``(array, message)`` pairs: what a typical wrong answer would
-    give and what to say then. When ``got`` matches none of them, ``hint`` is used.
-    """
-    got = expect_array(exercise, name, got, np.shape(expected))
-    if np.allclose(got, expected, rtol=1e-6, atol=1e-9):
-        return got
-    for wrong, message in mistakes:
-        if np.shape(wrong) == got.shape and np.allclose(got, wrong, rtol=1e-6, atol=1e-9):
-            raise ExerciseError(f"Exercise {exercise}: {name} is wrong. {message}")
-    worst = float(np.max(np.abs(got - expected)))
-    raise ExerciseError(f"Exercise {exercise}: {name} is off by up to {worst:.3g}. {hint}")
 
 
 def _random_parts(rng, D, H, scale=0.8):
@@ -48,12 +32,6 @@ def _random_parts(rng, D, H, scale=0.8):
 
 def _preacts(x, h_prev, parts):
     return {gate: x @ Wx + h_prev @ Wh + b for gate, (Wx, Wh, b) in parts.items()}
-
-
-def _two_arrays(exercise, result, what):
-    if not isinstance(result, tuple) or len(result) != 2:
-        raise ExerciseError(f"Exercise {exercise}: return the tuple {what}, got {type(result)}")
-    return result
 
 
 # --------------------------------------------------------------------------- Exercise 5.1
@@ -74,11 +52,9 @@ def check_lstm_cell_forward(lstm_cell_forward, exercise="5.1"):
     c_prev = 2.0 * rng.standard_normal((N, H))
 
     def run(x, h_prev, c_prev, parts):
-        args = (x.copy(), h_prev.copy(), c_prev.copy(), {k: tuple(v) for k, v in parts.items()})
-        result = _two_arrays(exercise, call(exercise, lstm_cell_forward, *args), "(h, c)")
-        return tuple(
-            expect_array(exercise, name, v, (N, H)) for name, v in zip("hc", result, strict=True)
-        )
+        parts = {k: tuple(w.copy() for w in v) for k, v in parts.items()}
+        result = call(exercise, lstm_cell_forward, x, h_prev, c_prev, parts)
+        return unpack(exercise, result, ("h", "c"))
 
     a = _preacts(x, h_prev, parts)
     f, g, i, o = sigmoid(a["f"]), tanh(a["g"]), sigmoid(a["i"]), sigmoid(a["o"])
@@ -86,23 +62,23 @@ def check_lstm_cell_forward(lstm_cell_forward, exercise="5.1"):
     # 1. c_prev = 0: only the new information term g ⊙ i is left.
     zeros = np.zeros((N, H))
     _, c = run(x, h_prev, zeros, parts)
-    match_mistake(
+    diagnose(
         exercise,
         "c (with c_prev = 0, so c = g ⊙ i)",
         c,
         g * i,
         [
-            (g, "It equals g alone: did you forget the Hadamard product with the input gate i?"),
-            (g + i, "It equals g + i: the input gate multiplies g (⊙), it is not added."),
+            (g, "it equals g alone: did you forget the Hadamard product with the input gate i?"),
+            (g + i, "it equals g + i: the input gate multiplies g (⊙), it is not added."),
             (
                 g * tanh(a["i"]),
-                "It equals g ⊙ tanh(a_i): did you use tanh where the input gate needs sigmoid?",
+                "it equals g ⊙ tanh(a_i): did you use tanh where the input gate needs sigmoid?",
             ),
             (
                 sigmoid(a["g"]) * i,
-                "It equals σ(a_g) ⊙ i: g is information and needs tanh, not sigmoid.",
+                "it equals σ(a_g) ⊙ i: g is information and needs tanh, not sigmoid.",
             ),
-            (i, "It equals i alone: the input gate selects g, so c gets g ⊙ i."),
+            (i, "it equals i alone: the input gate selects g, so c gets g ⊙ i."),
         ],
         "With c_prev = 0 the cell should be exactly g ⊙ i, g = tanh(...), i = σ(...).",
     )
@@ -110,7 +86,7 @@ def check_lstm_cell_forward(lstm_cell_forward, exercise="5.1"):
     # 2. g switched off (its weights zero, so g = 0): only the forget term f ⊙ c_prev is left.
     no_g = dict(parts, g=(np.zeros((D, H)), np.zeros((H, H)), np.zeros(H)))
     _, c = run(x, h_prev, c_prev, no_g)
-    match_mistake(
+    diagnose(
         exercise,
         "c (with g = 0, so c = f ⊙ c_prev)",
         c,
@@ -118,15 +94,15 @@ def check_lstm_cell_forward(lstm_cell_forward, exercise="5.1"):
         [
             (
                 c_prev,
-                "It equals c_prev: did you forget the Hadamard product with the forget gate f?",
+                "it equals c_prev: did you forget the Hadamard product with the forget gate f?",
             ),
             (
                 tanh(a["f"]) * c_prev,
-                "It equals tanh(a_f) ⊙ c_prev: did you use tanh where the forget gate needs "
+                "it equals tanh(a_f) ⊙ c_prev: did you use tanh where the forget gate needs "
                 "sigmoid?",
             ),
-            (f + c_prev, "It equals f + c_prev: the forget gate multiplies c_prev (⊙)."),
-            (zeros, "It is zero: did you leave out the old cell f ⊙ c_prev?"),
+            (f + c_prev, "it equals f + c_prev: the forget gate multiplies c_prev (⊙)."),
+            (zeros, "it is zero: did you leave out the old cell f ⊙ c_prev?"),
         ],
         "With g = 0 the cell should be exactly f ⊙ c_prev, f = σ(...).",
     )
@@ -134,31 +110,31 @@ def check_lstm_cell_forward(lstm_cell_forward, exercise="5.1"):
     # 3. the full cell.
     c_ref = f * c_prev + g * i
     h, c = run(x, h_prev, c_prev, parts)
-    match_mistake(
+    diagnose(
         exercise,
         "c",
         c,
         c_ref,
         [
-            (f * c_prev + g, "It equals f ⊙ c_prev + g: the Hadamard product with i is missing."),
-            (f * c_prev * g * i, "The two terms must be added: c = f ⊙ c_prev + g ⊙ i."),
+            (f * c_prev + g, "it equals f ⊙ c_prev + g: the Hadamard product with i is missing."),
+            (f * c_prev * g * i, "the two terms must be added: c = f ⊙ c_prev + g ⊙ i."),
         ],
         "c = f ⊙ c_prev + g ⊙ i; each part has its own weights parts['f'], parts['g'], ...",
     )
 
     # 4. the hidden state.
-    match_mistake(
+    diagnose(
         exercise,
         "h",
         h,
         o * tanh(c_ref),
         [
-            (o * c_ref, "It equals o ⊙ c: did you forget the tanh of the cell?"),
-            (tanh(c_ref), "It equals tanh(c): did you forget the output gate o?"),
-            (o * tanh(c_prev), "It equals o ⊙ tanh(c_prev): use the new cell c, not c_prev."),
+            (o * c_ref, "it equals o ⊙ c: did you forget the tanh of the cell?"),
+            (tanh(c_ref), "it equals tanh(c): did you forget the output gate o?"),
+            (o * tanh(c_prev), "it equals o ⊙ tanh(c_prev): use the new cell c, not c_prev."),
             (
                 tanh(a["o"]) * tanh(c_ref),
-                "It equals tanh(a_o) ⊙ tanh(c): did you use tanh where the output gate needs "
+                "it equals tanh(a_o) ⊙ tanh(c): did you use tanh where the output gate needs "
                 "sigmoid?",
             ),
             (o * tanh(c_ref) + c_ref, "h = o ⊙ tanh(c), nothing added."),
@@ -199,13 +175,8 @@ def check_preactivation_grads(preactivation_grads, exercise="5.2"):
     names = ("da_f", "da_g", "da_i", "da_o", "dc_prev")
 
     def run(dh, dc_next):
-        args = [a.copy() for a in (dh, dc_next, f, g, i, o, c_prev, c)]
-        result = call(exercise, preactivation_grads, *args)
-        if not isinstance(result, tuple) or len(result) != 5:
-            raise ExerciseError(
-                f"Exercise {exercise}: return the tuple (da_f, da_g, da_i, da_o, dc_prev)"
-            )
-        return {n: expect_array(exercise, n, v, (N, H)) for n, v in zip(names, result, strict=True)}
+        result = call(exercise, preactivation_grads, dh, dc_next, f, g, i, o, c_prev, c)
+        return dict(zip(names, unpack(exercise, result, names), strict=True))
 
     def compare(got, dc, dh, stream):
         """Compare every output, given dh and the total dc that reaches the cell."""
@@ -216,9 +187,9 @@ def check_preactivation_grads(preactivation_grads, exercise="5.2"):
                 [
                     (
                         dc,
-                        "It equals dc: the ⊙ f node multiplies the gradient by f on the way back.",
+                        "it equals dc: the ⊙ f node multiplies the gradient by f on the way back.",
                     ),
-                    (dc * f * (1 - f), "The cell path has no sigmoid: dc_prev = dc ⊙ f only."),
+                    (dc * f * (1 - f), "the cell path has no sigmoid: dc_prev = dc ⊙ f only."),
                 ],
                 "dc_prev = dc ⊙ f, with dc the gradient that reaches c.",
             ),
@@ -228,10 +199,10 @@ def check_preactivation_grads(preactivation_grads, exercise="5.2"):
                 [
                     (
                         dc * i * g * (1 - g),
-                        "You used the sigmoid's derivative g(1 - g); g is "
+                        "you used the sigmoid's derivative g(1 - g); g is "
                         "a tanh, its derivative is 1 - g².",
                     ),
-                    (dc * i, "It lacks the activation: multiply by tanh' = 1 - g²."),
+                    (dc * i, "it lacks the activation: multiply by tanh' = 1 - g²."),
                     (
                         dc * g * (1 - g**2),
                         "A ⊙ node passes the gradient times the OTHER input: "
@@ -246,10 +217,10 @@ def check_preactivation_grads(preactivation_grads, exercise="5.2"):
                 [
                     (
                         dc * g * (1 - i**2),
-                        "You used tanh's derivative 1 - i²; i is a sigmoid, "
+                        "you used tanh's derivative 1 - i²; i is a sigmoid, "
                         "its derivative is i(1 - i).",
                     ),
-                    (dc * g, "It lacks the activation: multiply by σ' = i(1 - i)."),
+                    (dc * g, "it lacks the activation: multiply by σ' = i(1 - i)."),
                     (
                         dc * i * i * (1 - i),
                         "A ⊙ node passes the gradient times the OTHER "
@@ -262,13 +233,13 @@ def check_preactivation_grads(preactivation_grads, exercise="5.2"):
                 "da_f",
                 dc * c_prev * f * (1 - f),
                 [
-                    (dc * c_prev, "It lacks the activation: multiply by σ' = f(1 - f)."),
+                    (dc * c_prev, "it lacks the activation: multiply by σ' = f(1 - f)."),
                     (
                         dc * f * f * (1 - f),
                         "A ⊙ node passes the gradient times the OTHER "
                         "input: df = dc ⊙ c_prev, not dc ⊙ f.",
                     ),
-                    (dc * c * f * (1 - f), "Use c_prev (the input of the ⊙ f node), not c."),
+                    (dc * c * f * (1 - f), "use c_prev (the input of the ⊙ f node), not c."),
                 ],
                 "da_f = dc ⊙ c_prev ⊙ f(1 - f).",
             ),
@@ -276,17 +247,17 @@ def check_preactivation_grads(preactivation_grads, exercise="5.2"):
                 "da_o",
                 dh * tanh_c * o * (1 - o),
                 [
-                    (dh * tanh_c, "It lacks the activation: multiply by σ' = o(1 - o)."),
+                    (dh * tanh_c, "it lacks the activation: multiply by σ' = o(1 - o)."),
                     (dh * c * o * (1 - o), "h = o ⊙ tanh(c), so do = dh ⊙ tanh(c), not dh ⊙ c."),
                     (
                         dc * tanh_c * o * (1 - o),
-                        "The output gate only sees dh (it feeds h, not c): do = dh ⊙ tanh(c).",
+                        "the output gate only sees dh (it feeds h, not c): do = dh ⊙ tanh(c).",
                     ),
                 ],
                 "da_o = dh ⊙ tanh(c) ⊙ o(1 - o).",
             ),
         ):
-            match_mistake(exercise, f"{name} ({stream})", got[name], expected, mistakes, hint)
+            diagnose(exercise, f"{name} ({stream})", got[name], expected, mistakes, hint)
 
     zeros = np.zeros((N, H))
     dh = rng.standard_normal((N, H))
@@ -295,7 +266,8 @@ def check_preactivation_grads(preactivation_grads, exercise="5.2"):
 
     # 1. only the stream from the next step: dc = dc_next.
     got = run(zeros, dc_next)
-    if np.allclose(got["dc_prev"], zeros) and not np.allclose(dc_next, 0):
+    dc_prev = expect_array(exercise, "dc_prev (dh = 0)", got["dc_prev"], (N, H))
+    if np.allclose(dc_prev, zeros) and not np.allclose(dc_next, 0):
         raise ExerciseError(
             f"Exercise {exercise}: with dh = 0, dc_prev is zero: did you forget the gradient "
             "dc_next that comes from the next step?"
@@ -304,7 +276,7 @@ def check_preactivation_grads(preactivation_grads, exercise="5.2"):
 
     # 2. only the stream through h: dc = dh ⊙ o ⊙ (1 - tanh²(c)).
     got = run(dh, zeros)
-    match_mistake(
+    diagnose(
         exercise,
         "dc_prev (dc_next = 0)",
         got["dc_prev"],
@@ -312,15 +284,15 @@ def check_preactivation_grads(preactivation_grads, exercise="5.2"):
         [
             (
                 zeros,
-                "With dc_next = 0 the cell still gets dh ⊙ o ⊙ (1 - tanh²(c)) through h: "
+                "with dc_next = 0 the cell still gets dh ⊙ o ⊙ (1 - tanh²(c)) through h: "
                 "did you forget that stream?",
             ),
             (
                 dh * o * (1 - c**2) * f,
-                "You used 1 - c²; the derivative of tanh(c) is 1 - tanh²(c).",
+                "you used 1 - c²; the derivative of tanh(c) is 1 - tanh²(c).",
             ),
-            (dh * o * f, "The stream through h passes tanh: multiply by 1 - tanh²(c)."),
-            (dh * f, "The stream through h passes ⊙ o and tanh: dc = dh ⊙ o ⊙ (1 - tanh²(c))."),
+            (dh * o * f, "the stream through h passes tanh: multiply by 1 - tanh²(c)."),
+            (dh * f, "the stream through h passes ⊙ o and tanh: dc = dh ⊙ o ⊙ (1 - tanh²(c))."),
         ],
         "The stream through h is dh ⊙ o ⊙ (1 - tanh²(c)).",
     )
@@ -328,14 +300,14 @@ def check_preactivation_grads(preactivation_grads, exercise="5.2"):
 
     # 3. both streams meet at c and are added.
     got = run(dh, dc_next)
-    match_mistake(
+    diagnose(
         exercise,
         "dc_prev (both streams)",
         got["dc_prev"],
         (dc_next + through_h) * f,
         [
-            (dc_next * f, "Only dc_next arrived: add the stream through h."),
-            (through_h * f, "Only the stream through h arrived: add dc_next."),
+            (dc_next * f, "only dc_next arrived: add the stream through h."),
+            (through_h * f, "only the stream through h arrived: add dc_next."),
         ],
         "The two streams are added at c: dc = dc_next + dh ⊙ o ⊙ (1 - tanh²(c)).",
     )
@@ -350,36 +322,31 @@ def check_memory_left(answer, exercise="5.3"):
     r"""Check the number of Exercise 5.3: g = 0.8 written with i = 1 into an empty cell at
     step 0, then i = 0 and f = 0.95 for ten more steps; ``answer`` is c after them,
     :math:`0.8 \cdot 0.95^{10}`."""
-    try:
-        value = float(answer)
-    except (TypeError, ValueError):
-        raise ExerciseError(
-            f"Exercise {exercise}: answer should be a number, got {type(answer).__name__}"
-        ) from None
     expected = 0.8 * 0.95**10
     mistakes = [
-        (0.8 * 0.95**9, "That is one multiplication by f too few: ten steps, ten factors f."),
+        (0.8 * 0.95**9, "that is one multiplication by f too few: ten steps, ten factors f."),
         (
             0.8 * 0.95**11,
-            "That is one multiplication by f too many: step 0 writes, then ten "
+            "that is one multiplication by f too many: step 0 writes, then ten "
             "steps multiply by f.",
         ),
-        (0.8, "With i = 0 nothing new is written, but f ⊙ c still acts at every step."),
+        (0.8, "with i = 0 nothing new is written, but f ⊙ c still acts at every step."),
         (0.8 * 0.05**10, "f is the fraction KEPT per step, 1 - f the fraction erased."),
-        (0.95**10, "The written value was g ⊙ i = 0.8: multiply by it."),
+        (0.95**10, "the written value was g ⊙ i = 0.8: multiply by it."),
         (
             0.8 * (1 - 10 * 0.05),
-            "The forget gate multiplies at every step (0.95 ** 10); it "
+            "the forget gate multiplies at every step (0.95 ** 10); it "
             "does not subtract a fixed amount.",
         ),
     ]
-    if abs(value - expected) < 1e-6:
-        passed(exercise, f"c after ten steps is 0.8 * 0.95**10 = {expected:.4f}")
-        return
-    for wrong, message in mistakes:
-        if abs(value - wrong) < 1e-6:
-            raise ExerciseError(f"Exercise {exercise}: answer {value:.4g} is wrong. {message}")
-    raise ExerciseError(
-        f"Exercise {exercise}: answer {value:.4g} is not c after ten steps; write the update "
-        "c = f ⊙ c + g ⊙ i for each step and see which factor repeats."
+    diagnose(
+        exercise,
+        "answer",
+        answer,
+        expected,
+        mistakes,
+        "Write the update c = f ⊙ c + g ⊙ i for each step and see which factor repeats.",
+        rtol=0,
+        atol=1e-6,
     )
+    passed(exercise, f"c after ten steps is 0.8 * 0.95**10 = {expected:.4f}")

@@ -1,15 +1,13 @@
 r"""Checkers for notebook 03, the forget gate: :math:`f = \sigma(x W_x + h_{prev} W_h + b)`,
 the kept memory :math:`f \odot c_{prev}`, its backward pass and the half-life of a memory.
 
-The term-by-term test of the gate is the one of notebook 02
-(:func:`lstm_lib.checks.output_gate.check_affine_unit`).
+The gate and the kept memory are tested like the output gate of notebook 02
+(:func:`lstm_lib.checks._core.check_unit_and_update`).
 """
 
 import numpy as np
 
-from ..functions import sigmoid
-from ._core import passed
-from .output_gate import BATCH_HINT, check_affine_unit, diagnose, run, unpack
+from ._core import call, check_unit_and_update, diagnose, passed, unpack
 
 __all__ = ["check_forget_backward", "check_forget_gate", "check_steps_to_keep"]
 
@@ -19,25 +17,8 @@ def check_forget_gate(forget_step):
     :math:`f = \sigma(x W_x + h_{prev} W_h + b)` and :math:`\text{kept} = f \odot c_{prev}`."""
     ex = "3.1"
 
-    def gate_only(x, h_prev, Wx, Wh, b):
-        c_prev = np.full(h_prev.shape, 0.5)
-        return unpack(ex, run(ex, forget_step, x, h_prev, c_prev, Wx, Wh, b), ("f", "kept"))[0]
-
-    check_affine_unit(ex, "f", gate_only, "gate")
-
-    rng = np.random.default_rng(31)
-    N = D = H = 3  # square, so that a matrix product in place of ⊙ gives numbers
-    Wx, Wh, b = rng.standard_normal((D, H)), rng.standard_normal((H, H)), rng.standard_normal(H)
-    x, h_prev = rng.standard_normal((N, D)), rng.standard_normal((N, H))
-    c_prev = np.array([[2.0, -1.5, 0.3], [-0.7, 3.0, 1.2], [0.1, -2.5, -0.4]])
-    f = sigmoid(x @ Wx + h_prev @ Wh + b)
-    _, kept = unpack(ex, run(ex, forget_step, x, h_prev, c_prev, Wx, Wh, b), ("f", "kept"))
-    diagnose(
-        ex,
-        "kept",
-        kept,
-        f * c_prev,
-        [
+    def mistakes(f, c_prev):
+        return [
             (lambda: f @ c_prev, "a matrix product (@) where ⊙ is elementwise: use *."),
             (
                 lambda: (1 - f) * c_prev,
@@ -47,20 +28,19 @@ def check_forget_gate(forget_step):
             (lambda: c_prev, "the forget gate is missing: kept = f ⊙ c_prev."),
             (lambda: f + c_prev, "a sum where the gate multiplies: kept = f ⊙ c_prev."),
             (lambda: f * np.tanh(c_prev), "the memory is not squashed here: kept = f ⊙ c_prev."),
-        ],
+        ]
+
+    check_unit_and_update(
+        ex,
+        forget_step,
+        ("f", "kept"),
+        "gate",
+        ("memory",),
+        lambda f, c_prev: f * c_prev,
+        mistakes,
         "kept should be f * c_prev.",
+        seed=31,
     )
-    # a batch with N != H, so that every shape must be right
-    N, D, H = 2, 4, 3
-    Wx, Wh, b = rng.standard_normal((D, H)), rng.standard_normal((H, H)), rng.standard_normal(H)
-    x, h_prev, c_prev = (
-        rng.standard_normal((N, D)),
-        rng.standard_normal((N, H)),
-        rng.uniform(-2.0, 2.0, (N, H)),
-    )
-    f = sigmoid(x @ Wx + h_prev @ Wh + b)
-    _, kept = unpack(ex, run(ex, forget_step, x, h_prev, c_prev, Wx, Wh, b), ("f", "kept"))
-    diagnose(ex, "kept for N = 2, D = 4, H = 3", kept, f * c_prev, [], BATCH_HINT)
     passed(ex, "f = sigmoid(x Wx + h_prev Wh + b) and f ⊙ c_prev are right")
 
 
@@ -79,7 +59,7 @@ def _forget_backward_case(ex, forget_backward, rng, N, H):
     dc = rng.standard_normal((N, H))
     f = rng.uniform(0.05, 0.95, (N, H))
     c_prev = rng.uniform(-2.0, 2.0, (N, H))
-    df, dc_prev = unpack(ex, run(ex, forget_backward, dc, f, c_prev), ("df", "dc_prev"))
+    df, dc_prev = unpack(ex, call(ex, forget_backward, dc, f, c_prev), ("df", "dc_prev"))
     diagnose(
         ex,
         f"df for N = {N}, H = {H}",
@@ -137,7 +117,7 @@ def check_steps_to_keep(steps_to_keep):
 
 def _steps_to_keep_case(ex, steps_to_keep, f, fraction):
     k = np.log(fraction) / np.log(f)
-    got = run(ex, steps_to_keep, f, fraction)
+    got = call(ex, steps_to_keep, f, fraction)
     diagnose(
         ex,
         f"steps_to_keep({f}, {fraction})",

@@ -19,8 +19,7 @@ import numpy as np
 from ..functions import sigmoid, tanh
 from ..lstm import LSTM, TimeLSTM
 from ..weights import GATE_ORDER
-from ._core import ExerciseError, call, expect_array, passed
-from .cell import match_mistake
+from ._core import ExerciseError, call, diagnose, passed, unpack
 
 _NAMED_ORDERS = {
     "ifgo": "PyTorch's and Keras's order i, f, g, o",
@@ -57,14 +56,6 @@ def _random_weights(rng, D, H, scale=0.9):
     )
 
 
-def _as_pair(exercise, result, shape):
-    if not isinstance(result, tuple) or len(result) != 2:
-        raise ExerciseError(f"Exercise {exercise}: return the tuple (h, c)")
-    return tuple(
-        expect_array(exercise, name, value, shape) for name, value in zip("hc", result, strict=True)
-    )
-
-
 # --------------------------------------------------------------------------- Exercise 7.1
 
 
@@ -83,8 +74,8 @@ def check_fused_lstm_step(fused_lstm_step, exercise="7.1"):
     zeros = np.zeros((N, H))
 
     def run(c_prev):
-        args = (x.copy(), h_prev.copy(), c_prev.copy(), Wx.copy(), Wh.copy(), b.copy())
-        return _as_pair(exercise, call(exercise, fused_lstm_step, *args), (N, H))
+        result = call(exercise, fused_lstm_step, x, h_prev, c_prev, Wx, Wh, b)
+        return unpack(exercise, result, ("h", "c"))
 
     def mistakes(c_prev, which):
         """(array, message) pairs of typical wrong answers for output ``which`` (0 h, 1 c)."""
@@ -95,7 +86,7 @@ def check_fused_lstm_step(fused_lstm_step, exercise="7.1"):
                 found.append(
                     (
                         wrong,
-                        f"It matches the blocks sliced in {_describe_order(order)}; this "
+                        f"it matches the blocks sliced in {_describe_order(order)}; this "
                         "book's blocks are f, g, i, o: A[:, :H] is f, A[:, H:2H] is g, "
                         "A[:, 2H:3H] is i, A[:, 3H:] is o.",
                     )
@@ -103,13 +94,13 @@ def check_fused_lstm_step(fused_lstm_step, exercise="7.1"):
         for gate in "fio":
             wrong = _variant_step(x, h_prev, c_prev, Wx, Wh, b, acts={gate: tanh})[which]
             found.append(
-                (wrong, f"It matches tanh for {gate}: a gate needs sigmoid, only g is tanh.")
+                (wrong, f"it matches tanh for {gate}: a gate needs sigmoid, only g is tanh.")
             )
         wrong = _variant_step(x, h_prev, c_prev, Wx, Wh, b, acts={"g": sigmoid})[which]
-        found.append((wrong, "It matches sigmoid for g: g is information and needs tanh."))
+        found.append((wrong, "it matches sigmoid for g: g is information and needs tanh."))
         for affine, message in (
-            (x @ Wx + b, "It matches A without h_prev @ Wh: the affine transform has three terms."),
-            (x @ Wx + h_prev @ Wh, "It matches A without the bias b."),
+            (x @ Wx + b, "it matches A without h_prev @ Wh: the affine transform has three terms."),
+            (x @ Wx + h_prev @ Wh, "it matches A without the bias b."),
         ):
             wrong = _variant_step(x, h_prev, c_prev, Wx, Wh, b, affine=affine)[which]
             found.append((wrong, message))
@@ -119,12 +110,12 @@ def check_fused_lstm_step(fused_lstm_step, exercise="7.1"):
     h_ref, c_ref = _variant_step(x, h_prev, zeros, Wx, Wh, b)
     _, c = run(zeros)
     g_ref = tanh(_blocks(x @ Wx + h_prev @ Wh + b, GATE_ORDER)["g"])
-    match_mistake(
+    diagnose(
         exercise,
         "c (with c_prev = 0, so c = g ⊙ i)",
         c,
         c_ref,
-        [(g_ref, "It equals g alone: did you forget the Hadamard product with i?")]
+        [(g_ref, "it equals g alone: did you forget the Hadamard product with i?")]
         + mistakes(zeros, 1),
         "With c_prev = 0, c = g ⊙ i, g = tanh(A[:, H:2H]), i = σ(A[:, 2H:3H]).",
     )
@@ -132,16 +123,16 @@ def check_fused_lstm_step(fused_lstm_step, exercise="7.1"):
     # 2. the full step.
     h_ref, c_ref = _variant_step(x, h_prev, c_prev, Wx, Wh, b)
     h, c = run(c_prev)
-    match_mistake(exercise, "c", c, c_ref, mistakes(c_prev, 1), "c = f ⊙ c_prev + g ⊙ i.")
+    diagnose(exercise, "c", c, c_ref, mistakes(c_prev, 1), "c = f ⊙ c_prev + g ⊙ i.")
     o_ref = sigmoid(_blocks(x @ Wx + h_prev @ Wh + b, GATE_ORDER)["o"])
-    match_mistake(
+    diagnose(
         exercise,
         "h",
         h,
         h_ref,
         [
-            (o_ref * c_ref, "It equals o ⊙ c: did you forget the tanh of the cell?"),
-            (o_ref * tanh(c_prev), "It equals o ⊙ tanh(c_prev): use the new cell c."),
+            (o_ref * c_ref, "it equals o ⊙ c: did you forget the tanh of the cell?"),
+            (o_ref * tanh(c_prev), "it equals o ⊙ tanh(c_prev): use the new cell c."),
         ]
         + mistakes(c_prev, 0),
         "h = o ⊙ tanh(c).",
@@ -179,40 +170,38 @@ def check_run_sequence(run_sequence, exercise="7.2"):
     Wx, Wh, b = _random_weights(rng, D, H)
 
     def run(xs):
-        result = call(exercise, run_sequence, xs.copy(), Wx.copy(), Wh.copy(), b.copy())
-        shape = (xs.shape[0], xs.shape[1], H)
-        if np.shape(result) == (shape[1], shape[0], H) and shape[0] != shape[1]:
+        result = call(exercise, run_sequence, xs, Wx, Wh, b)
+        N, T = xs.shape[:2]
+        if np.shape(result) == (T, N, H) and N != T:
             raise ExerciseError(
                 f"Exercise {exercise}: hs has shape (T, N, H) = {np.shape(result)}; stack the "
                 "steps along axis 1 to get (N, T, H)"
             )
-        return expect_array(exercise, "hs", result, shape)
+        return result
 
     def carry_mistakes(xs):
         return [
             (
                 _loop(xs, Wx, Wh, b, carry_h=False),
-                "It matches h_prev = 0 at every step: carry h from each step to the next.",
+                "it matches h_prev = 0 at every step: carry h from each step to the next.",
             ),
             (
                 _loop(xs, Wx, Wh, b, carry_c=False),
-                "It matches c_prev = 0 at every step: the memory cell must be carried "
+                "it matches c_prev = 0 at every step: the memory cell must be carried "
                 "from each step to the next too, not only h.",
             ),
             (
                 _loop(xs, Wx, Wh, b, carry_h=False, carry_c=False),
-                "It matches a fresh state at every step: carry h and c between steps.",
+                "it matches a fresh state at every step: carry h and c between steps.",
             ),
         ]
 
     one = rng.standard_normal((N, 1, D))
-    match_mistake(
-        exercise, "hs (T = 1)", run(one), _loop(one, Wx, Wh, b), [], "Start from h = c = 0."
-    )
+    diagnose(exercise, "hs (T = 1)", run(one), _loop(one, Wx, Wh, b), [], "Start from h = c = 0.")
 
     pulse = np.zeros((N, T, D))
     pulse[:, 0] = 2.0 * rng.standard_normal((N, D))
-    match_mistake(
+    diagnose(
         exercise,
         "hs (input only at t = 0)",
         run(pulse),
@@ -222,7 +211,7 @@ def check_run_sequence(run_sequence, exercise="7.2"):
     )
 
     xs = rng.standard_normal((N, T, D))
-    match_mistake(
+    diagnose(
         exercise, "hs", run(xs), _loop(xs, Wx, Wh, b), carry_mistakes(xs), "Compare with TimeLSTM."
     )
     passed(exercise, "run_sequence carries h and c through all steps")
@@ -279,14 +268,8 @@ def check_backward_through_time(backward_through_time, exercise="7.3"):
     names = ("dxs", "dWx", "dWh", "db")
 
     def run(xs, dhs):
-        result = call(exercise, backward_through_time, _forward_steps(xs, Wx, Wh, b), dhs.copy())
-        if not isinstance(result, tuple) or len(result) != 4:
-            raise ExerciseError(f"Exercise {exercise}: return the tuple (dxs, dWx, dWh, db)")
-        shapes = ((N, xs.shape[1], D), Wx.shape, Wh.shape, b.shape)
-        return [
-            expect_array(exercise, name, value, shape)
-            for name, value, shape in zip(names, result, shapes, strict=True)
-        ]
+        result = call(exercise, backward_through_time, _forward_steps(xs, Wx, Wh, b), dhs)
+        return unpack(exercise, result, names)
 
     def reference(xs, dhs):
         layer = TimeLSTM(Wx, Wh, b)
@@ -301,21 +284,21 @@ def check_backward_through_time(backward_through_time, exercise="7.3"):
         return [
             (
                 _bptt(steps(), dhs, accumulate=False),
-                "It matches the gradient of one step only: the weights are shared by all "
+                "it matches the gradient of one step only: the weights are shared by all "
                 "steps, so add (+=) every step's gradient into the total.",
             ),
             (
                 _bptt(steps(), dhs, carry_h=False),
-                "It matches dh_prev dropped between steps: the gradient into step t is "
+                "it matches dh_prev dropped between steps: the gradient into step t is "
                 "dhs[:, t] plus the dh_prev that came back from step t+1.",
             ),
             (
                 _bptt(steps(), dhs, carry_c=False),
-                "It matches dc = 0 at every step: carry dc_prev back to the step before.",
+                "it matches dc = 0 at every step: carry dc_prev back to the step before.",
             ),
             (
                 _bptt(steps(), dhs, backwards=False),
-                "It matches a loop that runs forward in time: the backward goes from the "
+                "it matches a loop that runs forward in time: the backward goes from the "
                 "last step to the first (reversed(range(T))).",
             ),
         ]
@@ -325,7 +308,7 @@ def check_backward_through_time(backward_through_time, exercise="7.3"):
         expected = reference(xs, dhs)
         wrong = variants(xs, dhs)
         for k, name in enumerate(names):
-            match_mistake(
+            diagnose(
                 exercise,
                 f"{name} ({stage})",
                 got[k],

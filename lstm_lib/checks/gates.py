@@ -13,21 +13,26 @@ Each checker tests one term at a time and, on a mistake, raises
 import numpy as np
 
 from ..functions import sigmoid
-from ._core import ExerciseError, passed
-from .rnn import D, H, N, call_checked, diagnose
+from ._core import (
+    ExerciseError,
+    affine_example,
+    call,
+    diagnose,
+    expect_array,
+    passed,
+    unpack,
+)
+
+# Sizes with N, D and H all different, so that a forgotten transpose or an elementwise
+# product where a matrix product belongs fails on the shapes instead of passing by luck.
+N, D, H = 2, 3, 4
 
 _TANH_MSG = "values outside [0, 1]: did you use tanh where a gate needs sigmoid?"
 
 
 def _example(seed):
     rng = np.random.default_rng(seed)
-    x = rng.standard_normal((N, D))
-    h_prev = rng.uniform(-0.9, 0.9, (N, H))
-    Wx = rng.standard_normal((D, H))
-    Wh = rng.standard_normal((H, H))
-    b = rng.standard_normal(H)
-    v = rng.uniform(-1, 1, (N, H))
-    return x, h_prev, Wx, Wh, b, v
+    return *affine_example(rng, N, D, H), rng.uniform(-1, 1, (N, H))
 
 
 def check_apply_gate(apply_gate):
@@ -43,29 +48,23 @@ def check_apply_gate(apply_gate):
         "matrix product @; the output has the shape (N, H) of v."
     )
 
-    def gated(*args):
-        return call_checked(ex, apply_gate, *(a.copy() for a in args))
-
     # 1. the openness alone (v = 1) from the bias alone: in [0, 1], equal to sigmoid(b)
-    got = np.asarray(gated(ones, zx, zh, Wx, Wh, b))
-    if got.shape != (N, H):
-        raise ExerciseError(
-            f"Exercise {ex}: the output should have shape {(N, H)}, got {got.shape}. {elementwise}"
-        )
-    if got.dtype.kind == "f" and (np.any(got < 0) or np.any(got > 1)):
+    name = "apply_gate(1, 0, 0, Wx, Wh, b)"
+    got = expect_array(ex, name, call(ex, apply_gate, ones, zx, zh, Wx, Wh, b), (N, H), elementwise)
+    if np.any(got < 0) or np.any(got > 1):
         raise ExerciseError(
             f"Exercise {ex}: with v = 1 the output is the openness, but it has {_TANH_MSG}"
         )
     openness = sigmoid(np.broadcast_to(b, (N, H)))
     diagnose(
         ex,
-        "apply_gate(1, 0, 0, Wx, Wh, b)",
+        name,
         got,
         openness,
         [
             (
                 np.full((N, H), 0.5),
-                "With x = 0 and h_prev = 0 every openness is sigmoid(0) = 0.5: did you "
+                "with x = 0 and h_prev = 0 every openness is sigmoid(0) = 0.5: did you "
                 "forget the bias b?",
             ),
         ],
@@ -75,24 +74,24 @@ def check_apply_gate(apply_gate):
     diagnose(
         ex,
         "apply_gate(1, x, 0, Wx, Wh, 0)",
-        gated(ones, x, zh, Wx, Wh, zb),
+        call(ex, apply_gate, ones, x, zh, Wx, Wh, zb),
         sigmoid(x @ Wx),
         [
-            (np.full((N, H), 0.5), "The input term is missing: add x @ Wx."),
-            (np.tanh(x @ Wx), f"It has {_TANH_MSG}"),
+            (np.full((N, H), 0.5), "the input term is missing: add x @ Wx."),
+            (np.tanh(x @ Wx), f"it has {_TANH_MSG}"),
         ],
         "With h_prev = 0, b = 0 and v = 1 the output should be sigmoid(x @ Wx).",
     )
     diagnose(
         ex,
         "apply_gate(1, 0, h_prev, Wx, Wh, 0)",
-        gated(ones, zx, h_prev, Wx, Wh, zb),
+        call(ex, apply_gate, ones, zx, h_prev, Wx, Wh, zb),
         sigmoid(h_prev @ Wh),
         [
-            (np.full((N, H), 0.5), "The recurrent term is missing: add h_prev @ Wh."),
+            (np.full((N, H), 0.5), "the recurrent term is missing: add h_prev @ Wh."),
             (
                 sigmoid(h_prev @ Wh.T),
-                "It matches h_prev @ Wh.T: wrong transpose. In the row-vector convention "
+                "it matches h_prev @ Wh.T: wrong transpose. In the row-vector convention "
                 "the forward is h_prev (N, H) @ Wh (H, H), without a transpose.",
             ),
             (np.tanh(h_prev @ Wh), f"It has {_TANH_MSG}"),
@@ -104,18 +103,18 @@ def check_apply_gate(apply_gate):
     diagnose(
         ex,
         "apply_gate(v, x, h_prev, Wx, Wh, b)",
-        gated(v, x, h_prev, Wx, Wh, b),
+        call(ex, apply_gate, v, x, h_prev, Wx, Wh, b),
         sigmoid(a) * v,
         [
             (
                 sigmoid(a),
-                "It ignores v: the gate multiplies the information, output = openness * v.",
+                "it ignores v: the gate multiplies the information, output = openness * v.",
             ),
-            (sigmoid(a) + v, "It adds v: a gate multiplies, output = openness * v."),
-            (np.tanh(a) * v, f"It has an openness with {_TANH_MSG}"),
+            (sigmoid(a) + v, "it adds v: a gate multiplies, output = openness * v."),
+            (np.tanh(a) * v, f"it has an openness with {_TANH_MSG}"),
             (
                 sigmoid(a * v),
-                "It multiplies before the sigmoid: apply sigmoid to the affine part, then * v.",
+                "it multiplies before the sigmoid: apply sigmoid to the affine part, then * v.",
             ),
         ],
         "The output should be sigmoid(x @ Wx + h_prev @ Wh + b) * v.",
@@ -134,14 +133,8 @@ def check_gate_backward(gate_backward):
     x, h_prev, Wx, Wh, b, _ = _example(12)
     dy = np.random.default_rng(13).standard_normal((N, H))
     y = sigmoid(x @ Wx + h_prev @ Wh + b)
-    result = call_checked(
-        ex, gate_backward, dy.copy(), y.copy(), x.copy(), h_prev.copy(), Wx.copy(), Wh.copy()
-    )
-    if not isinstance(result, (tuple, list)) or len(result) != 5:
-        raise ExerciseError(
-            f"Exercise {ex}: gate_backward should return the tuple (dx, dh_prev, dWx, dWh, db)"
-        )
-    dx, dh_prev, dWx, dWh, db = result
+    result = call(ex, gate_backward, dy, y, x, h_prev, Wx, Wh)
+    dx, dh_prev, dWx, dWh, db = unpack(ex, result, ("dx", "dh_prev", "dWx", "dWh", "db"))
     da = dy * y * (1 - y)
     transpose = "wrong transpose: with row vectors, {}."
     # 1. the sigmoid node, seen through db (the bias gradient is da summed over the batch)
@@ -157,15 +150,15 @@ def check_gate_backward(gate_backward):
         db,
         da.sum(axis=0),
         [
-            (dy.sum(axis=0), "It skips the sigmoid node: first da = dy * y * (1 - y)."),
+            (dy.sum(axis=0), "it skips the sigmoid node: first da = dy * y * (1 - y)."),
             (
                 (dy * (1 - y**2)).sum(axis=0),
-                "It uses tanh' = 1 - y**2: the gate's activation is the sigmoid, whose "
+                "it uses tanh' = 1 - y**2: the gate's activation is the sigmoid, whose "
                 "derivative is y * (1 - y).",
             ),
             (
                 (dy * sy * (1 - sy)).sum(axis=0),
-                "It applies sigmoid to y again: y already is the gate's output, so the local "
+                "it applies sigmoid to y again: y already is the gate's output, so the local "
                 "derivative is y * (1 - y).",
             ),
         ],
@@ -187,10 +180,10 @@ def check_gate_backward(gate_backward):
         dWh,
         h_prev.T @ da,
         [
-            (da.T @ h_prev, "It is da.T @ h_prev: " + transpose.format("dWh = h_prev.T @ da")),
+            (da.T @ h_prev, "it is da.T @ h_prev: " + transpose.format("dWh = h_prev.T @ da")),
             (
                 h_prev.T @ dy,
-                "It skips the sigmoid node: dWh = h_prev.T @ da with da = dy * y * (1 - y).",
+                "it skips the sigmoid node: dWh = h_prev.T @ da with da = dy * y * (1 - y).",
             ),
         ],
         "Expected dWh = h_prev.T @ da.",
@@ -209,7 +202,7 @@ def check_gate_backward(gate_backward):
         "dh_prev",
         dh_prev,
         da @ Wh.T,
-        [(da @ Wh, "It is da @ Wh: " + transpose.format("dh_prev = da @ Wh.T"))],
+        [(da @ Wh, "it is da @ Wh: " + transpose.format("dh_prev = da @ Wh.T"))],
         "Expected dh_prev = da @ Wh.T.",
     )
     passed(ex, "gate_backward: da = dy * y * (1 - y), then the affine rule")
@@ -218,30 +211,28 @@ def check_gate_backward(gate_backward):
 def check_sigmoid_chain(answer):
     """Exercise 1.3: the largest product of ten sigmoid derivatives, 0.25**10."""
     ex = "1.3"
-    expected = 0.25**10
-    try:
-        value = float(answer)
-    except (TypeError, ValueError):
-        raise ExerciseError(f"Exercise {ex}: answer should be a number, got {answer!r}") from None
-    if np.isclose(value, expected, rtol=1e-3, atol=0):
-        passed(ex, "through ten sigmoid nodes a gradient keeps at most 0.25**10 ≈ 9.5e-07")
-        return
-    known = [
-        (1.0, "1 is the largest slope of tanh; the sigmoid's slope is at most 1/4, at x = 0."),
-        (
-            0.25,
-            "0.25 is the best case for one sigmoid node; ten nodes in a row multiply ten slopes.",
-        ),
-        (2.5, "Ten slopes of 0.25 multiply (chain rule), they do not add."),
-        (
-            0.5**10,
-            "0.5 is the value sigmoid(0); the slope there is sigmoid(0) * (1 - sigmoid(0)) = 0.25.",
-        ),
-    ]
-    for wrong, message in known:
-        if np.isclose(value, wrong, rtol=1e-3, atol=0):
-            raise ExerciseError(f"Exercise {ex}: answer = {value:.4g} is wrong. {message}")
-    raise ExerciseError(
-        f"Exercise {ex}: answer = {value:.4g} is wrong. Each sigmoid node multiplies the "
-        "gradient by sigmoid'(x) <= 1/4 (the chain rule); ten of them multiply ten factors."
+    diagnose(
+        ex,
+        "answer",
+        answer,
+        0.25**10,
+        [
+            (1.0, "1 is the largest slope of tanh; the sigmoid's slope is at most 1/4, at x = 0."),
+            (
+                0.25,
+                "0.25 is the best case for one sigmoid node; ten nodes in a row multiply ten "
+                "slopes.",
+            ),
+            (2.5, "ten slopes of 0.25 multiply (chain rule), they do not add."),
+            (
+                0.5**10,
+                "0.5 is the value sigmoid(0); the slope there is sigmoid(0) * (1 - sigmoid(0)) "
+                "= 0.25.",
+            ),
+        ],
+        "Each sigmoid node multiplies the gradient by sigmoid'(x) <= 1/4 (the chain rule); ten "
+        "of them multiply ten factors.",
+        rtol=1e-3,
+        atol=0,
     )
+    passed(ex, "through ten sigmoid nodes a gradient keeps at most 0.25**10 ≈ 9.5e-07")

@@ -12,7 +12,7 @@ import math
 import numpy as np
 
 from ..functions import sigmoid
-from ._core import ExerciseError, call, expect_array, passed
+from ._core import ExerciseError, as_number, call, diagnose, expect_array, passed
 
 
 def _cell_path_reference(dc_local, fs):
@@ -38,12 +38,11 @@ def check_cell_path_backward(cell_path_backward):
     N, H = 3, 4
 
     def run(dc_local, fs):
-        got = call(ex, cell_path_backward, dc_local.copy(), fs.copy())
+        got = call(ex, cell_path_backward, dc_local, fs)
         shape = (N, dc_local.shape[1] + 1, H)
-        got = np.asarray(got)
-        if got.shape == dc_local.shape:
+        if np.shape(got) == dc_local.shape:
             raise ExerciseError(
-                f"Exercise {ex}: dcs should have shape {shape} (N, T+1, H), got {got.shape}; "
+                f"Exercise {ex}: dcs should have shape {shape} (N, T+1, H), got {np.shape(got)}; "
                 "include dcs[:, 0], the gradient on the initial cell c_0"
             )
         return expect_array(ex, "dcs", got, shape)
@@ -58,19 +57,26 @@ def check_cell_path_backward(cell_path_backward):
             "the last cell directly; nothing multiplies it yet"
         )
     f, dc = fs[:, 0], dc_local[:, 0]
-    if np.allclose(got[:, 0], f * (1 - f) * dc):
-        raise ExerciseError(
-            f"Exercise {ex}: dcs[:, 0] was multiplied by f (1 - f), the sigmoid's derivative. "
-            "On the cell path c_t = f ⊙ c_{t-1} + ..., so the ⊙ node multiplies the gradient "
-            "by f itself; σ' belongs to the path into the gate's weights"
-        )
-    if np.allclose(got[:, 0], dc):
-        raise ExerciseError(
-            f"Exercise {ex}: dcs[:, 0] equals dcs[:, 1]: the gradient passed the ⊙ f node "
-            "unchanged. Multiply by the forget gate f_t on the way from c_t to c_{t-1}"
-        )
-    if not np.allclose(got[:, 0], f * dc):
-        raise ExerciseError(f"Exercise {ex}: with T = 1, dcs[:, 0] should be fs[:, 0] * dcs[:, 1]")
+    diagnose(
+        ex,
+        "dcs[:, 0] (T = 1)",
+        got[:, 0],
+        f * dc,
+        [
+            (
+                f * (1 - f) * dc,
+                "it was multiplied by f (1 - f), the sigmoid's derivative. On the cell path "
+                "c_t = f ⊙ c_{t-1} + ..., so the ⊙ node multiplies the gradient by f itself; "
+                "σ' belongs to the path into the gate's weights",
+            ),
+            (
+                dc,
+                "it equals dcs[:, 1]: the gradient passed the ⊙ f node unchanged. Multiply by "
+                "the forget gate f_t on the way from c_t to c_{t-1}",
+            ),
+        ],
+        "With T = 1, dcs[:, 0] should be fs[:, 0] * dcs[:, 1].",
+    )
 
     # Several steps, a gradient only at the end: a product of f, each from the right step.
     T = 4
@@ -110,12 +116,7 @@ def check_steps_to_halve(steps_to_halve):
     for b in (3.0, 1.0, 0.0, 5.0, 2.0):
         f = float(sigmoid(b))
         expected = math.ceil(math.log(0.5) / math.log(f) - 1e-9)
-        got = call(ex, steps_to_halve, b)
-        if isinstance(got, (bool, np.bool_)) or not isinstance(got, (int, np.integer)):
-            raise ExerciseError(
-                f"Exercise {ex}: steps_to_halve should return an int (a number of steps), got "
-                f"{type(got).__name__} {got!r}; round up with math.ceil and convert with int"
-            )
+        got = as_number(ex, f"steps_to_halve({b:g})", call(ex, steps_to_halve, b), integer=True)
         if got == expected:
             continue
         if got < 1:

@@ -7,39 +7,11 @@ student's answer equals one of the mistakes, the message names that mistake.
 import numpy as np
 
 from ..language_model import LanguageModel
-from ._core import ExerciseError, call, passed
+from ._core import ExerciseError, as_number, call, diagnose, passed
 
 
-def _as_number(exercise, name, value):
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise ExerciseError(
-            f"Exercise {exercise}: {name} should return one number (a float), "
-            f"got {type(value).__name__}"
-        ) from None
-    if np.ndim(value) != 0:
-        raise ExerciseError(
-            f"Exercise {exercise}: {name} should return one number, got shape {np.shape(value)}"
-        )
-    return number
-
-
-def _close(a, b):
-    return bool(np.isclose(a, b, rtol=1e-6, atol=1e-9))
-
-
-def _diagnose(exercise, name, got, expected, mistakes):
-    """Raise with the message of the first mistake ``got`` equals, or a general one."""
-    if _close(got, expected):
-        return
-    for value, message in mistakes:
-        if _close(got, value):
-            raise ExerciseError(f"Exercise {exercise}: {message}")
-    raise ExerciseError(
-        f"Exercise {exercise}: {name} gave {got:.6g}, expected {expected:.6g}; "
-        "compare your steps with the formula in the exercise"
-    )
+def _formula(expected):
+    return f"The expected value is {expected:.6g}; compare your steps with the formula."
 
 
 def check_perplexity(perplexity):
@@ -48,7 +20,7 @@ def check_perplexity(perplexity):
     probs = np.array([0.5, 0.25, 0.8, 0.1, 0.6, 0.3])
     neg_log = -np.log(probs)
     expected = float(np.exp(neg_log.mean()))
-    got = _as_number(ex, "perplexity", call(ex, perplexity, probs.copy()))
+    got = as_number(ex, "perplexity", call(ex, perplexity, probs.copy()))
     mistakes = [
         (
             np.exp(neg_log.sum()),
@@ -85,10 +57,10 @@ def check_perplexity(perplexity):
             "mean of 1/p: exp(-mean log p)",
         ),
     ]
-    _diagnose(ex, "perplexity", got, expected, mistakes)
-    certain = _as_number(ex, "perplexity", call(ex, perplexity, np.ones(4)))
-    uniform = _as_number(ex, "perplexity", call(ex, perplexity, np.full(7, 1 / 12)))
-    if not (_close(certain, 1.0) and _close(uniform, 12.0)):
+    diagnose(ex, "perplexity", got, expected, mistakes, _formula(expected), atol=1e-9)
+    certain = as_number(ex, "perplexity", call(ex, perplexity, np.ones(4)))
+    uniform = as_number(ex, "perplexity", call(ex, perplexity, np.full(7, 1 / 12)))
+    if not np.allclose([certain, uniform], [1.0, 12.0], rtol=1e-6, atol=1e-9):
         raise ExerciseError(
             f"Exercise {ex}: a model that is always sure and right must score 1 and a uniform "
             f"guess over 12 symbols 12; got {certain:.4g} and {uniform:.4g}"
@@ -110,7 +82,7 @@ def check_unigram_perplexity(unigram_perplexity):
     train = np.array([0, 0, 0, 1, 1, 2, 3, 0, 1, 0, 2, 0, 1, 0, 4, 0])  # id 5 never seen
     test = np.array([0, 1, 5, 2, 0, 0, 3, 1, 4, 0])
     expected = _unigram(train, test, V)
-    got = _as_number(
+    got = as_number(
         ex, "unigram_perplexity", call(ex, unigram_perplexity, train.copy(), test.copy(), V)
     )
     if not np.isfinite(got):
@@ -147,7 +119,7 @@ def check_unigram_perplexity(unigram_perplexity):
             "the exponent is the sum over the test stream; use the mean",
         ),
     ]
-    _diagnose(ex, "unigram_perplexity", got, expected, mistakes)
+    diagnose(ex, "unigram_perplexity", got, expected, mistakes, _formula(expected), atol=1e-9)
     passed(ex, "the add-one unigram baseline, fitted on train, scored on test")
 
 
@@ -209,12 +181,12 @@ def check_stream_loss(stream_loss):
     model = LanguageModel(V, 3, 4, rng)
     ids = rng.integers(0, V, 3 * 14 + 2)  # rows of 14: 13 targets, last chunk of 1
     expected, mistakes = _stream_loss_variants(model, ids, batch_size, T)
-    got = _as_number(ex, "stream_loss", call(ex, stream_loss, model, ids.copy(), batch_size, T))
-    _diagnose(ex, "stream_loss", got, expected, mistakes)
+    got = as_number(ex, "stream_loss", call(ex, stream_loss, model, ids.copy(), batch_size, T))
+    diagnose(ex, "stream_loss", got, expected, mistakes, _formula(expected), atol=1e-9)
     model.reset_state()
     model.forward(np.zeros((batch_size, 2), dtype=np.int64))  # leave a state behind
-    again = _as_number(ex, "stream_loss", call(ex, stream_loss, model, ids.copy(), batch_size, T))
-    if not _close(again, expected):
+    again = as_number(ex, "stream_loss", call(ex, stream_loss, model, ids.copy(), batch_size, T))
+    if not np.isclose(again, expected, rtol=1e-6, atol=1e-9):
         raise ExerciseError(
             f"Exercise {ex}: with a state left over from earlier the result changes: reset the "
             "state once at the start of the stream (model.reset_state())"

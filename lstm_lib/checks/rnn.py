@@ -8,9 +8,6 @@ r"""Checkers for the exercises of notebook 00 (from RNN to LSTM).
 
 Each checker tests one term at a time and, on a mistake, raises
 :class:`~lstm_lib.checks.ExerciseError` with a message that names the likely cause.
-
-The helpers :func:`call_checked` and :func:`diagnose` are shared with
-:mod:`lstm_lib.checks.gates`.
 """
 
 import math
@@ -18,87 +15,33 @@ import math
 import numpy as np
 
 from ..functions import sigmoid
-from ._core import ExerciseError, call, expect_array, passed
+from ._core import ExerciseError, affine_example, as_number, call, diagnose, passed
 
 # Sizes with N, D and H all different, so that a forgotten transpose or an elementwise
 # product where a matrix product belongs fails on the shapes instead of passing by luck.
 N, D, H = 2, 3, 4
 
 
-def call_checked(exercise, function, *args):
-    """Call the student's ``function``; turn a shape error of NumPy into a readable hint."""
-    try:
-        return call(exercise, function, *args)
-    except ExerciseError:
-        raise
-    except ValueError as error:
-        text = str(error)
-        if "broadcast" in text or "matmul" in text or "mismatch" in text:
-            raise ExerciseError(
-                f"Exercise {exercise}: NumPy could not combine the shapes ({text}). Check "
-                "each product: a weight is applied with a matrix product @ in the row-vector "
-                "convention (x (N, D) @ Wx (D, H)), an elementwise product * needs arrays of "
-                "the same shape, and a backward uses the transposed weight (W.T)."
-            ) from None
-        raise
-
-
-def diagnose(exercise, name, got, expected, mistakes, hint, atol=1e-8, rtol=1e-6):
-    """Compare ``got`` with ``expected``; on a mismatch name the mistake it matches.
-
-    ``mistakes`` is a list of ``(wrong_value, message)`` pairs: the result a typical wrong
-    answer gives and what to tell the student then. When ``got`` matches none of them the
-    generic ``hint`` is used.
-    """
-    got = np.asarray(got)
-    if got.shape != np.shape(expected):
-        raise ExerciseError(
-            f"Exercise {exercise}: {name} should have shape {np.shape(expected)}, "
-            f"got {got.shape}. {hint}"
-        )
-    got = expect_array(exercise, name, got, np.shape(expected))
-    if np.allclose(got, expected, atol=atol, rtol=rtol):
-        return got
-    for wrong, message in mistakes:
-        if np.shape(wrong) == got.shape and np.allclose(got, wrong, atol=atol, rtol=rtol):
-            raise ExerciseError(f"Exercise {exercise}: {name} is wrong. {message}")
-    worst = float(np.max(np.abs(got - expected)))
-    raise ExerciseError(f"Exercise {exercise}: {name} is off by up to {worst:.3g}. {hint}")
-
-
-def _example(seed):
-    rng = np.random.default_rng(seed)
-    x = rng.standard_normal((N, D))
-    h_prev = rng.uniform(-0.9, 0.9, (N, H))
-    Wx = rng.standard_normal((D, H))
-    Wh = rng.standard_normal((H, H))
-    b = rng.standard_normal(H)
-    return x, h_prev, Wx, Wh, b
-
-
 def check_rnn_step(rnn_step):
     """Exercise 0.1: ``rnn_step(x, h_prev, Wx, Wh, b)`` -> tanh(x Wx + h_prev Wh + b)."""
     ex = "0.1"
-    x, h_prev, Wx, Wh, b = _example(1)
+    x, h_prev, Wx, Wh, b = affine_example(np.random.default_rng(1), N, D, H)
     zx, zh = np.zeros_like(x), np.zeros_like(h_prev)
 
-    def step(*args):
-        return call_checked(ex, rnn_step, *(a.copy() for a in args))
-
     sigmoid_msg = (
-        "Its values all lie in (0, 1): did you use sigmoid where the RNN uses tanh? "
+        "its values all lie in (0, 1): did you use sigmoid where the RNN uses tanh? "
         "The hidden state is information in (-1, 1)."
     )
-    no_act_msg = "It equals the affine part itself: apply tanh to x Wx + h_prev Wh + b."
+    no_act_msg = "it equals the affine part itself: apply tanh to x Wx + h_prev Wh + b."
     # 1. the bias alone
     expected = np.tanh(np.broadcast_to(b, (N, H)))
     diagnose(
         ex,
         "rnn_step(0, 0, Wx, Wh, b)",
-        step(zx, zh, Wx, Wh, b),
+        call(ex, rnn_step, zx, zh, Wx, Wh, b),
         expected,
         [
-            (np.zeros((N, H)), "With x = 0 and h_prev = 0 it gives 0: did you forget the bias b?"),
+            (np.zeros((N, H)), "with x = 0 and h_prev = 0 it gives 0: did you forget the bias b?"),
             (sigmoid(np.broadcast_to(b, (N, H))), sigmoid_msg),
             (np.broadcast_to(b, (N, H)), no_act_msg),
         ],
@@ -109,9 +52,9 @@ def check_rnn_step(rnn_step):
     diagnose(
         ex,
         "rnn_step(x, 0, Wx, Wh, 0)",
-        step(x, zh, Wx, Wh, np.zeros_like(b)),
+        call(ex, rnn_step, x, zh, Wx, Wh, np.zeros_like(b)),
         np.tanh(a),
-        [(np.zeros((N, H)), "The input term is missing: add x @ Wx."), (sigmoid(a), sigmoid_msg)],
+        [(np.zeros((N, H)), "the input term is missing: add x @ Wx."), (sigmoid(a), sigmoid_msg)],
         "With h_prev = 0 and b = 0 the step should give tanh(x @ Wx).",
     )
     # 3. the recurrent term alone
@@ -119,13 +62,13 @@ def check_rnn_step(rnn_step):
     diagnose(
         ex,
         "rnn_step(0, h_prev, Wx, Wh, 0)",
-        step(zx, h_prev, Wx, Wh, np.zeros_like(b)),
+        call(ex, rnn_step, zx, h_prev, Wx, Wh, np.zeros_like(b)),
         np.tanh(a),
         [
-            (np.zeros((N, H)), "The recurrent term is missing: add h_prev @ Wh."),
+            (np.zeros((N, H)), "the recurrent term is missing: add h_prev @ Wh."),
             (
                 np.tanh(h_prev @ Wh.T),
-                "It matches h_prev @ Wh.T: wrong transpose. In the row-vector convention "
+                "it matches h_prev @ Wh.T: wrong transpose. In the row-vector convention "
                 "the forward is h_prev (N, H) @ Wh (H, H), without a transpose.",
             ),
             (sigmoid(a), sigmoid_msg),
@@ -137,7 +80,7 @@ def check_rnn_step(rnn_step):
     diagnose(
         ex,
         "rnn_step(x, h_prev, Wx, Wh, b)",
-        step(x, h_prev, Wx, Wh, b),
+        call(ex, rnn_step, x, h_prev, Wx, Wh, b),
         np.tanh(a),
         [(sigmoid(a), sigmoid_msg), (a, no_act_msg)],
         "Each term is right alone but not together: tanh must act on the whole sum.",
@@ -153,11 +96,8 @@ def check_rnn_dh_prev(rnn_dh_prev):
     h_next = rng.uniform(-0.95, 0.95, (N, H))
     Wh = rng.standard_normal((H, H))
 
-    def back(*args):
-        return call_checked(ex, rnn_dh_prev, *(a.copy() for a in args))
-
     transpose_msg = (
-        "It matches ... @ Wh: wrong transpose. Backward through h_prev @ Wh multiplies by "
+        "it matches ... @ Wh: wrong transpose. Backward through h_prev @ Wh multiplies by "
         "Wh.T: dh_prev = da @ Wh.T."
     )
     # 1. where tanh' = 1 (h_next = 0): only the matrix product is tested
@@ -165,18 +105,18 @@ def check_rnn_dh_prev(rnn_dh_prev):
     diagnose(
         ex,
         "rnn_dh_prev(dh_next, h_next=0, Wh)",
-        back(dh_next, zero, Wh),
+        call(ex, rnn_dh_prev, dh_next, zero, Wh),
         dh_next @ Wh.T,
         [
             (dh_next @ Wh, transpose_msg),
             (
                 dh_next,
-                "The product with Wh.T is missing: h_prev reached h_next through h_prev @ Wh, "
+                "the product with Wh.T is missing: h_prev reached h_next through h_prev @ Wh, "
                 "so its gradient is da @ Wh.T.",
             ),
             (
                 np.zeros((N, H)),
-                "It gives 0 where h_next = 0, but there tanh'(0) = 1 passes the gradient on: "
+                "it gives 0 where h_next = 0, but there tanh'(0) = 1 passes the gradient on: "
                 "did you use the sigmoid's derivative h_next * (1 - h_next)? The derivative "
                 "of tanh is 1 - h_next**2.",
             ),
@@ -190,30 +130,30 @@ def check_rnn_dh_prev(rnn_dh_prev):
     diagnose(
         ex,
         "rnn_dh_prev(dh_next, h_next, Wh)",
-        back(dh_next, h_next, Wh),
+        call(ex, rnn_dh_prev, dh_next, h_next, Wh),
         expected,
         [
             (
                 dh_next @ Wh.T,
-                "It ignores the tanh node: multiply dh_next by tanh' = 1 - h_next**2 first.",
+                "it ignores the tanh node: multiply dh_next by tanh' = 1 - h_next**2 first.",
             ),
             ((dh_next * (1 - h_next**2)) @ Wh, transpose_msg),
             (
                 (dh_next * (1 - th**2)) @ Wh.T,
-                "It applies tanh to h_next again: h_next already is the output of tanh, so "
+                "it applies tanh to h_next again: h_next already is the output of tanh, so "
                 "the local derivative is 1 - h_next**2.",
             ),
             (
                 (dh_next * (1 - h_next)) @ Wh.T,
-                "It uses 1 - h_next: the derivative of tanh is 1 - h_next**2 (squared).",
+                "it uses 1 - h_next: the derivative of tanh is 1 - h_next**2 (squared).",
             ),
             (
                 (dh_next * (1 - h_next) ** 2) @ Wh.T,
-                "It uses (1 - h_next)**2: the derivative of tanh is 1 - h_next**2.",
+                "it uses (1 - h_next)**2: the derivative of tanh is 1 - h_next**2.",
             ),
             (
                 (dh_next * h_next * (1 - h_next)) @ Wh.T,
-                "It uses h_next (1 - h_next), the sigmoid's derivative: the RNN step uses "
+                "it uses h_next (1 - h_next), the sigmoid's derivative: the RNN step uses "
                 "tanh, whose derivative is 1 - h_next**2.",
             ),
         ],
@@ -227,13 +167,8 @@ def check_vanishing_steps(answer):
     """Exercise 0.3: the smallest k with 0.5**k < 1e-6 (the answer is 20)."""
     ex = "0.3"
     expected = math.ceil(math.log(1e-6) / math.log(0.5))  # 20
-    try:
-        value = float(answer)
-    except (TypeError, ValueError):
-        raise ExerciseError(
-            f"Exercise {ex}: answer should be a number of steps, got {answer!r}"
-        ) from None
-    if value != round(value):
+    value = as_number(ex, "answer (a number of steps)", answer)
+    if not math.isfinite(value) or value != round(value):
         raise ExerciseError(
             f"Exercise {ex}: answer = {value:.4g} is not a whole number of steps: round "
             "up to the first integer k for which 0.5**k < 1e-6."
