@@ -320,8 +320,7 @@ def check_preactivation_grads(preactivation_grads, exercise="5.2"):
 
 def check_memory_left(answer, exercise="5.3"):
     r"""Check the number of Exercise 5.3: g = 0.8 written with i = 1 into an empty cell at
-    step 0, then i = 0 and f = 0.95 for ten more steps; ``answer`` is c after them,
-    :math:`0.8 \cdot 0.95^{10}`."""
+    step 0, then i = 0 and f = 0.95 for ten more steps; ``answer`` is c after them."""
     expected = 0.8 * 0.95**10
     mistakes = [
         (0.8 * 0.95**9, "that is one multiplication by f too few: ten steps, ten factors f."),

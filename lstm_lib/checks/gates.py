@@ -209,7 +209,7 @@ def check_gate_backward(gate_backward):
 
 
 def check_sigmoid_chain(answer):
-    """Exercise 1.3: the largest product of ten sigmoid derivatives, 0.25**10."""
+    """Exercise 1.3: the largest product of ten sigmoid derivatives (a number)."""
     ex = "1.3"
     diagnose(
         ex,

@@ -164,7 +164,7 @@ def check_rnn_dh_prev(rnn_dh_prev):
 
 
 def check_vanishing_steps(answer):
-    """Exercise 0.3: the smallest k with 0.5**k < 1e-6 (the answer is 20)."""
+    """Exercise 0.3: the smallest k with 0.5**k < 1e-6."""
     ex = "0.3"
     expected = math.ceil(math.log(1e-6) / math.log(0.5))  # 20
     value = as_number(ex, "answer (a number of steps)", answer)
