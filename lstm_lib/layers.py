@@ -190,43 +190,31 @@ class RecurrentUnit(Layer):
         return da @ Wx.T, da @ Wh.T
 
 
-class TimeAffine(Layer):
+class TimeAffine(Affine):
     r"""The same affine transform at every time step: xs (N, T, D) -> ys (N, T, H).
 
-    :math:`y_t = x_t W + b`, computed as one matrix product over all N T rows; the
+    :math:`y_t = x_t W + b`, computed as one :class:`Affine` over all N T rows; the
     parameter gradients are summed over batch and time.
     """
 
-    param_names = ("W", "b")
-
     def __init__(self, W, b):
-        super().__init__()
-        W = as_float_array("W", W)
-        b = as_float_array("b", b, W.dtype)
-        check_shape("W", W, [("D", None), ("H", None)])
-        check_shape("b", b, [("H", W.shape[1])])
-        self.params = [W, b]
-        self.grads = [np.zeros_like(W), np.zeros_like(b)]
-        self._xs = None
+        super().__init__(W, b)
+        self._T = None
 
     def forward(self, xs):
         """xs (N, T, D) -> ys (N, T, H)."""
-        W, b = self.params
+        W = self.params[0]
         xs = as_float_array("xs", xs, W.dtype)
-        check_shape("xs", xs, [("N", None), ("T", None), ("D", W.shape[0])])
-        self._xs = xs
-        return xs @ W + b
+        dims = check_shape("xs", xs, [("N", None), ("T", None), ("D", W.shape[0])])
+        N, self._T, D = dims["N"], dims["T"], dims["D"]
+        return super().forward(xs.reshape(N * self._T, D)).reshape(N, self._T, -1)
 
     def backward(self, dys):
         """dys (N, T, H) -> dxs (N, T, D); writes dW and db into ``grads``."""
-        xs = self._require_forward(self._xs)
-        W, _ = self.params
-        N, T, D = xs.shape
-        check_shape("dys", dys, [("N", N), ("T", T), ("H", W.shape[1])])
-        dys_2d = dys.reshape(N * T, -1)
-        self.grads[0][...] = xs.reshape(N * T, D).T @ dys_2d
-        self.grads[1][...] = dys_2d.sum(axis=0)
-        return dys @ W.T
+        x = self._require_forward(self._x)
+        N, T, H = x.shape[0] // self._T, self._T, self.params[0].shape[1]
+        check_shape("dys", dys, [("N", N), ("T", T), ("H", H)])
+        return super().backward(dys.reshape(N * T, H)).reshape(N, T, -1)
 
 
 class Embedding(Layer):
