@@ -381,6 +381,7 @@ def stale(in_dir, out_dir):
 
 
 def main(argv=None):
+    """``python -m lstm_lib.classroom IN OUT [--check] [--force]``; returns the exit code."""
     parser = argparse.ArgumentParser(
         prog=COMMAND, description=__doc__.splitlines()[0], epilog="See TEACHING.md."
     )
