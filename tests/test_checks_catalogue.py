@@ -3,14 +3,20 @@
 * Every exercise cell of notebooks/ is followed by a check cell that calls a checker
   imported from ``lstm_lib.checks``.
 * The checkers' tests (tests/test_checks_*.py, written beside each notebook, plus the extra
-  wrong answers below) reject at least three typical wrong answers per exercise, each
-  with a message, and accept at least two correct answers (the reference and a second,
-  differently written one).
+  wrong answers below) reject at least three typical wrong answers per exercise with a
+  message that names the mistake, and accept at least two correct answers (the reference
+  and a second, differently written one).
 
 The counting is done by running those tests once in a subprocess that records every
 :class:`~lstm_lib.checks.ExerciseError` raised and every success line printed, per test:
-each error raised in a passing test is one wrong answer rejected with the message that test
-expected (parametrised catalogues count one per case); each success line, one right answer.
+each error raised in a passing test whose message names a mistake is one typical wrong
+answer rejected with the message that test expected (parametrised catalogues count one per
+case); each success line, one right answer. A message names a mistake when it reads
+"<what> is not right: <the mistake>" (:func:`lstm_lib.checks._core.mistake`, which
+:func:`~lstm_lib.checks._core.diagnose` raises when an answer matches a typical mistake).
+The generic rejections do not count: "is off by up to ...", "is not right." with a hint, a
+wrong shape or type, "should return the tuple", "not solved yet". The tests of the shared
+machinery (tests/test_checks_core.py) use made-up exercises and do not count either.
 """
 
 import ast
@@ -198,18 +204,22 @@ with open(sys.argv[1], "w") as out:
     json.dump({"exit": int(code), "outcomes": recorder.outcomes, "records": records}, out)
 """
 
-NOT_A_WRONG_ANSWER = ("not solved yet", "expected a function")
+#: the phrase of every message that names a typical mistake (lstm_lib.checks._core.mistake)
+NAMES_A_MISTAKE = " is not right: "
+#: test files that are not about one notebook's checkers
+NOT_A_CATALOGUE = (Path(__file__).name, "test_checks_core.py")
 
 
 def count_catalogue(tmp_path):
     """Run the checkers' tests once, recording; return (wrong, right) per exercise label:
-    the lists of (test, message) in which that exercise's checker rejected, resp. accepted,
-    an answer, counting only tests that passed (so each rejection had the expected message).
+    the lists of (test, message) in which that exercise's checker rejected an answer with a
+    message naming the mistake, resp. accepted an answer, counting only tests that passed
+    (so each rejection had the expected message).
     """
     files = sorted(
         str(p.relative_to(ROOT))
         for p in (ROOT / "tests").glob("test_checks_*.py")
-        if p.name != Path(__file__).name
+        if p.name not in NOT_A_CATALOGUE
     )
     files.append(f"tests/{Path(__file__).name}::test_wrong_answer_rejected")
     result_file = tmp_path / "records.json"
@@ -232,7 +242,7 @@ def count_catalogue(tmp_path):
             continue
         if kind == "passed":
             right[label[1]].append((node, message))
-        elif not any(text in message for text in NOT_A_WRONG_ANSWER):
+        elif NAMES_A_MISTAKE in message:
             wrong[label[1]].append((node, message))
     return wrong, right
 
@@ -246,7 +256,7 @@ def test_each_checker_rejects_three_wrong_answers_and_accepts_two_right_ones(tmp
         if len(wrong[label]) < MIN_WRONG:
             problems.append(
                 f"Exercise {label} ({checker}): {len(wrong[label])} wrong answers rejected in "
-                f"tests, want >= {MIN_WRONG}"
+                f"tests with a message naming the mistake, want >= {MIN_WRONG}"
             )
         if len(right[label]) < MIN_RIGHT:
             problems.append(
@@ -255,7 +265,21 @@ def test_each_checker_rejects_three_wrong_answers_and_accepts_two_right_ones(tmp
             )
     assert not problems, "\n".join(problems)
     total = sum(len(wrong[label]) for _, label, _ in found)
-    print(f"{len(found)} exercises; the checkers' tests reject {total} wrong answers")
+    print(f"{len(found)} exercises; the checkers' tests name {total} typical mistakes")
+    for _, label, checker in found:
+        print(f"  {label:>4}  {len(wrong[label]):2} named, {len(right[label])} right  {checker}")
+
+
+def test_a_named_mistake_is_told_from_a_generic_rejection():
+    """The count's rule: diagnose names a mistake with the phrase, never a generic miss."""
+    from lstm_lib.checks._core import diagnose
+
+    messages = []
+    for got, mistakes in (([2.0], [([2.0], "they add.")]), ([3.0], []), ([[3.0]], [])):
+        with pytest.raises(ExerciseError) as info:
+            diagnose("9.1", "y", got, [1.0], mistakes, "Hint.")
+        messages.append(str(info.value))
+    assert [NAMES_A_MISTAKE in m for m in messages] == [True, False, False], messages
 
 
 def test_the_catalogue_reference_step_is_right(capsys):

@@ -15,14 +15,27 @@ from lstm_lib.checks.cell import (
 # --------------------------------------------------------------------------- Exercise 5.1
 
 
-def _forward(x, h_prev, c_prev, parts, *, act_i=sigmoid, use_i=True, tanh_c=True, use_f=True):
+def _forward(
+    x,
+    h_prev,
+    c_prev,
+    parts,
+    *,
+    act_i=sigmoid,
+    use_i=True,
+    tanh_c=True,
+    use_f=True,
+    bias=True,
+    swap_gi=False,
+):
     """A step with switches that turn it into a typical wrong answer."""
 
     def pre(gate):
         Wx, Wh, b = parts[gate]
-        return x @ Wx + h_prev @ Wh + b
+        return x @ Wx + h_prev @ Wh + (b if bias else 0)
 
-    f, g, i, o = sigmoid(pre("f")), tanh(pre("g")), act_i(pre("i")), sigmoid(pre("o"))
+    g_part, i_part = ("i", "g") if swap_gi else ("g", "i")
+    f, g, i, o = sigmoid(pre("f")), tanh(pre(g_part)), act_i(pre(i_part)), sigmoid(pre("o"))
     c = (f if use_f else 1.0) * c_prev + (g * i if use_i else g)
     return o * (tanh(c) if tanh_c else c), c
 
@@ -47,6 +60,8 @@ def test_forward_accepts_the_library_cell(capsys):
         ({"act_i": tanh}, "tanh where the input gate needs sigmoid"),
         ({"use_f": False}, "forget gate f"),
         ({"tanh_c": False}, "forget the tanh of the cell"),
+        ({"bias": False}, r"c \(with x = 0, h_prev = 0 .* is not right: the biases are missing"),
+        ({"swap_gi": True}, "weight sets of g and i are swapped"),
     ],
 )
 def test_forward_rejects_typical_mistakes(kwargs, word):
@@ -55,6 +70,34 @@ def test_forward_rejects_typical_mistakes(kwargs, word):
 
     with pytest.raises(ExerciseError, match=word):
         check_lstm_cell_forward(wrong)
+
+
+@pytest.mark.parametrize(
+    ("gate", "word"),
+    [
+        ("g", "the one of g"),
+        ("i", "bias of i is missing"),
+        ("f", "bias of f is missing"),
+        ("o", "bias of o is missing"),
+    ],
+)
+def test_forward_names_a_missing_bias_of_one_part(gate, word):
+    def wrong(x, h_prev, c_prev, parts):
+        Wx, Wh, b = parts[gate]
+        return _forward(x, h_prev, c_prev, dict(parts, **{gate: (Wx, Wh, 0 * b)}))
+
+    with pytest.raises(ExerciseError, match=word):
+        check_lstm_cell_forward(wrong)
+
+
+def test_forward_accepts_an_answer_in_float32_given_as_lists(capsys):
+    def in_float32(x, h_prev, c_prev, parts):
+        parts = {k: tuple(w.astype(np.float32) for w in v) for k, v in parts.items()}
+        h, c = _forward(x.astype(np.float32), h_prev.astype(np.float32), c_prev, parts)
+        return [h.tolist(), c.astype(np.float32).tolist()]
+
+    check_lstm_cell_forward(in_float32)
+    assert "Exercise 5.1 passed" in capsys.readouterr().out
 
 
 def test_forward_rejects_swapped_outputs():
@@ -161,3 +204,11 @@ def test_memory_left_accepts_the_answer(capsys):
 def test_memory_left_rejects_typical_mistakes(answer, word):
     with pytest.raises(ExerciseError, match=word):
         check_memory_left(answer)
+
+
+def test_backward_accepts_an_answer_in_float32(capsys):
+    def in_float32(*args):
+        return reference_preactivation_grads(*(a.astype(np.float32) for a in args))
+
+    check_preactivation_grads(in_float32)
+    assert "Exercise 5.2 passed" in capsys.readouterr().out

@@ -121,3 +121,11 @@ def test_steps_to_keep_accepts_correct_answers(capsys):
 def test_steps_to_keep_rejects_typical_mistakes(answer, word):
     with pytest.raises(ExerciseError, match=word):
         check_steps_to_keep(answer)
+
+
+def test_forget_gate_accepts_an_answer_in_float32(capsys):
+    def in_float32(*args):
+        return forget_step(*(a.astype(np.float32) for a in args))
+
+    check_forget_gate(in_float32)
+    assert "Exercise 3.1 passed" in capsys.readouterr().out

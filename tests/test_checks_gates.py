@@ -147,3 +147,12 @@ def test_sigmoid_chain_accepts_correct_answers(answer, capsys):
 def test_sigmoid_chain_rejects_typical_mistakes(wrong, word):
     with pytest.raises(ExerciseError, match=word):
         check_sigmoid_chain(wrong)
+
+
+def test_gate_backward_accepts_an_answer_in_float32_as_lists(capsys):
+    def in_float32(*args):
+        grads = gate_backward_reference(*(a.astype(np.float32) for a in args))
+        return [g.tolist() for g in grads]
+
+    check_gate_backward(in_float32)
+    assert "Exercise 1.2 passed" in capsys.readouterr().out

@@ -126,3 +126,12 @@ def test_vanishing_steps_accepts_correct_answers(answer, capsys):
 def test_vanishing_steps_rejects_typical_mistakes(wrong, word):
     with pytest.raises(ExerciseError, match=word):
         check_vanishing_steps(wrong)
+
+
+def test_rnn_step_accepts_an_answer_in_float32(capsys):
+    def in_float32(x, h_prev, Wx, Wh, b):
+        args = (a.astype(np.float32) for a in (x, h_prev, Wx, Wh, b))
+        return rnn_step_reference(*args)
+
+    check_rnn_step(in_float32)
+    assert "Exercise 0.1 passed" in capsys.readouterr().out

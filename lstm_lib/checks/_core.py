@@ -12,6 +12,9 @@ the likely mistake. On success it prints one stable line (nbval compares it).
 * :func:`expect_array` turns an answer into a float array of a given shape.
 * :func:`diagnose` compares an answer (array or number) with the reference and, when it
   differs, with the typical wrong answers, so that the message names the likely mistake.
+* :func:`mistake` is the error that names a typical mistake; every such message reads
+  "Exercise N.k: <what> is not right: <the mistake>" (tests/test_checks_catalogue.py counts
+  the named mistakes by that phrase).
 * :func:`check_affine_unit` tests a function computing
   :math:`\text{act}(x W_x + h_{prev} W_h + b)` one term at a time (notebooks 02 to 04).
 """
@@ -91,35 +94,39 @@ def as_number(exercise, name, value, integer=False):
     """Return ``value`` as one float (an int if ``integer``), or raise a clear error.
 
     ``None`` (and ``...``) is the stub of a numeric answer: "not solved yet". An array or
-    list of one number counts as that number. With ``integer`` the value must be of an
-    integer type (``4.0`` is refused: a number of steps is counted, not measured).
+    list of one number counts as that number. With ``integer`` the value must be a whole
+    number: ``20`` and ``20.0`` (what ``np.ceil`` returns) both count as 20, ``19.93`` is
+    refused, since a number of steps is counted, not measured.
     """
     if value is None or value is Ellipsis:
         raise ExerciseError(
             f"Exercise {exercise}: not solved yet: {name} is {value!r}; give it a number "
             "(or return one from your function)"
         )
-    kinds, kind_name = ("iu", "a whole number (an int)") if integer else ("iuf", "a number")
     if isinstance(value, (list, tuple, np.ndarray, np.generic)):
         try:
             array = np.asarray(value)
         except ValueError:  # a ragged list
             array = np.asarray(None)
-        if array.dtype.kind in kinds and array.size != 1:
+        if array.dtype.kind in "iuf" and array.size != 1:
             raise ExerciseError(
                 f"Exercise {exercise}: {name} should be one number, got an array of shape "
                 f"{array.shape}"
             )
-        if array.dtype.kind in kinds:
+        if array.dtype.kind in "iuf":
             value = array.reshape(()).item()
-    integral = isinstance(value, numbers.Integral) and not isinstance(value, bool)
-    if integral or (
-        not integer and isinstance(value, numbers.Real) and not isinstance(value, bool)
-    ):
-        return int(value) if integer else float(value)
-    raise ExerciseError(
-        f"Exercise {exercise}: {name} should be {kind_name}, got {type(value).__name__} {value!r}"
-    )
+    if not isinstance(value, numbers.Real) or isinstance(value, bool):
+        raise ExerciseError(
+            f"Exercise {exercise}: {name} should be a number, got {type(value).__name__} {value!r}"
+        )
+    if not integer:
+        return float(value)
+    if not float(value).is_integer():
+        raise ExerciseError(
+            f"Exercise {exercise}: {name} should be a whole number (a count of steps), "
+            f"got {value!r}"
+        )
+    return int(value)
 
 
 def expect_array(exercise, name, value, shape, hint=""):
@@ -146,6 +153,11 @@ def expect_array(exercise, name, value, shape, hint=""):
     return array.astype(np.float64)
 
 
+def mistake(exercise, what, message):
+    """The error naming a typical mistake: ``Exercise N.k: {what} is not right: {message}``."""
+    return ExerciseError(f"Exercise {exercise}: {what} is not right: {message}")
+
+
 def _close(a, b, rtol, atol):
     return np.shape(a) == np.shape(b) and bool(np.allclose(a, b, rtol=rtol, atol=atol))
 
@@ -161,7 +173,7 @@ def _candidate(mistake):
         return None
 
 
-def diagnose(exercise, name, got, expected, mistakes=(), hint="", rtol=1e-6, atol=1e-8):
+def diagnose(exercise, name, got, expected, mistakes=(), hint="", rtol=1e-5, atol=1e-6):
     """Return ``got`` if it equals ``expected``; otherwise raise the most telling message.
 
     ``got`` and ``expected`` are arrays, or numbers (``expected`` of shape ()). Each item of
@@ -170,7 +182,8 @@ def diagnose(exercise, name, got, expected, mistakes=(), hint="", rtol=1e-6, ato
     TypeError or ArithmeticError, e.g. a shape error); a mistake that gives the expected
     value is skipped too. When ``got`` matches a mistake, the message names it; otherwise
     it says how far off ``got`` is and adds ``hint``. Returns ``got`` as a float64 array,
-    or a float when ``expected`` is a number.
+    or a float when ``expected`` is a number. The default tolerances accept an answer
+    computed in float32 or with the terms summed in another order.
     """
     expected = np.asarray(expected, dtype=np.float64)
     scalar = expected.shape == ()
@@ -187,14 +200,14 @@ def diagnose(exercise, name, got, expected, mistakes=(), hint="", rtol=1e-6, ato
             f"Exercise {exercise}: {name} {'is' if scalar else 'contains'} NaN or inf: look "
             f"for a division by zero, the log of 0 or an overflow. {hint}".rstrip()
         )
-    for mistake, message in mistakes:
-        wrong = _candidate(mistake)
+    for typical, message in mistakes:
+        wrong = _candidate(typical)
         if (
             wrong is not None
             and _close(got, wrong, rtol, atol)
             and not _close(wrong, expected, rtol, atol)
         ):
-            raise ExerciseError(f"Exercise {exercise}: {what} is not right: {message}")
+            raise mistake(exercise, what, message)
     off = "is not right." if scalar else f"is off by up to {np.max(np.abs(got - expected)):.3g}."
     raise ExerciseError(f"Exercise {exercise}: {what} {off} {hint}".rstrip())
 

@@ -13,8 +13,9 @@ it is compared with the typical mistakes, and the message names the one it match
 
 import numpy as np
 
+from ..cell import LSTMCell
 from ..functions import sigmoid, tanh
-from ._core import ExerciseError, call, diagnose, expect_array, passed, unpack
+from ._core import call, diagnose, expect_array, mistake, passed, unpack
 
 _ORDER = ("f", "g", "i", "o")
 
@@ -41,8 +42,9 @@ def check_lstm_cell_forward(lstm_cell_forward, exercise="5.1"):
     r"""Check ``lstm_cell_forward(x, h_prev, c_prev, parts) -> (h, c)``.
 
     ``parts`` is ``{"f": (Wx, Wh, b), "g": ..., "i": ..., "o": ...}``. Tested in turn:
-    c with c_prev = 0 (so c = g ⊙ i), c with g switched off (so c = f ⊙ c_prev), the full c,
-    and h = o ⊙ tanh(c).
+    c with c_prev = 0 (so c = g ⊙ i), first from the biases alone (x = 0, h_prev = 0), then
+    with all terms; c with g switched off (so c = f ⊙ c_prev); the full c; and
+    h = o ⊙ tanh(c).
     """
     rng = np.random.default_rng(51)
     N, D, H = 3, 4, 5
@@ -56,32 +58,70 @@ def check_lstm_cell_forward(lstm_cell_forward, exercise="5.1"):
         result = call(exercise, lstm_cell_forward, x, h_prev, c_prev, parts)
         return unpack(exercise, result, ("h", "c"))
 
+    def c_of(x, h_prev, parts):
+        """c with c_prev = 0 (so c = g ⊙ i) for these inputs and parts."""
+        return LSTMCell(parts).forward(x, h_prev, np.zeros((N, H)))[1]
+
+    def without_bias(*gates):
+        return {
+            k: (Wx, Wh, 0 * b) if k in gates else (Wx, Wh, b) for k, (Wx, Wh, b) in parts.items()
+        }
+
+    no_bias = (
+        "did you forget + b? Each part's pre-activation is x @ Wx + h_prev @ Wh + b, with "
+        "the b of that part."
+    )
+
+    # 1. c_prev = 0: only the new information term g ⊙ i is left; first with x = 0 and
+    # h_prev = 0, so that only the biases are left, then with all terms.
+    zeros = np.zeros((N, H))
+    for inputs, stage in (
+        (
+            (np.zeros((N, D)), zeros),
+            "x = 0, h_prev = 0 and c_prev = 0, so c = g ⊙ i from the biases",
+        ),
+        ((x, h_prev), "c_prev = 0, so c = g ⊙ i"),
+    ):
+        a = _preacts(*inputs, parts)
+        g, i = tanh(a["g"]), sigmoid(a["i"])
+        _, c = run(*inputs, zeros, parts)
+        diagnose(
+            exercise,
+            f"c (with {stage})",
+            c,
+            g * i,
+            [
+                (
+                    g,
+                    "it equals g alone: did you forget the Hadamard product with the input gate i?",
+                ),
+                (g + i, "it equals g + i: the input gate multiplies g (⊙), it is not added."),
+                (
+                    g * tanh(a["i"]),
+                    "it equals g ⊙ tanh(a_i): did you use tanh where the input gate needs sigmoid?",
+                ),
+                (
+                    sigmoid(a["g"]) * i,
+                    "it equals σ(a_g) ⊙ i: g is information and needs tanh, not sigmoid.",
+                ),
+                (i, "it equals i alone: the input gate selects g, so c gets g ⊙ i."),
+                (
+                    c_of(*inputs, dict(parts, g=parts["i"], i=parts["g"])),
+                    "it matches g computed with parts['i'] and i with parts['g']: the weight "
+                    "sets of g and i are swapped. g = tanh(...) uses parts['g'], i = σ(...) "
+                    "uses parts['i'].",
+                ),
+                (
+                    c_of(*inputs, without_bias(*_ORDER)),
+                    "the biases are missing (at least the one of g): " + no_bias,
+                ),
+                (c_of(*inputs, without_bias("g")), "the bias of g is missing: " + no_bias),
+                (c_of(*inputs, without_bias("i")), "the bias of i is missing: " + no_bias),
+            ],
+            "With c_prev = 0 the cell should be exactly g ⊙ i, g = tanh(...), i = σ(...).",
+        )
     a = _preacts(x, h_prev, parts)
     f, g, i, o = sigmoid(a["f"]), tanh(a["g"]), sigmoid(a["i"]), sigmoid(a["o"])
-
-    # 1. c_prev = 0: only the new information term g ⊙ i is left.
-    zeros = np.zeros((N, H))
-    _, c = run(x, h_prev, zeros, parts)
-    diagnose(
-        exercise,
-        "c (with c_prev = 0, so c = g ⊙ i)",
-        c,
-        g * i,
-        [
-            (g, "it equals g alone: did you forget the Hadamard product with the input gate i?"),
-            (g + i, "it equals g + i: the input gate multiplies g (⊙), it is not added."),
-            (
-                g * tanh(a["i"]),
-                "it equals g ⊙ tanh(a_i): did you use tanh where the input gate needs sigmoid?",
-            ),
-            (
-                sigmoid(a["g"]) * i,
-                "it equals σ(a_g) ⊙ i: g is information and needs tanh, not sigmoid.",
-            ),
-            (i, "it equals i alone: the input gate selects g, so c gets g ⊙ i."),
-        ],
-        "With c_prev = 0 the cell should be exactly g ⊙ i, g = tanh(...), i = σ(...).",
-    )
 
     # 2. g switched off (its weights zero, so g = 0): only the forget term f ⊙ c_prev is left.
     no_g = dict(parts, g=(np.zeros((D, H)), np.zeros((H, H)), np.zeros(H)))
@@ -103,6 +143,7 @@ def check_lstm_cell_forward(lstm_cell_forward, exercise="5.1"):
             ),
             (f + c_prev, "it equals f + c_prev: the forget gate multiplies c_prev (⊙)."),
             (zeros, "it is zero: did you leave out the old cell f ⊙ c_prev?"),
+            (sigmoid(a["f"] - parts["f"][2]) * c_prev, "the bias of f is missing: " + no_bias),
         ],
         "With g = 0 the cell should be exactly f ⊙ c_prev, f = σ(...).",
     )
@@ -138,6 +179,7 @@ def check_lstm_cell_forward(lstm_cell_forward, exercise="5.1"):
                 "sigmoid?",
             ),
             (o * tanh(c_ref) + c_ref, "h = o ⊙ tanh(c), nothing added."),
+            (sigmoid(a["o"] - parts["o"][2]) * tanh(c_ref), "the bias of o is missing: " + no_bias),
         ],
         "h = o ⊙ tanh(c) with the new cell c.",
     )
@@ -268,9 +310,11 @@ def check_preactivation_grads(preactivation_grads, exercise="5.2"):
     got = run(zeros, dc_next)
     dc_prev = expect_array(exercise, "dc_prev (dh = 0)", got["dc_prev"], (N, H))
     if np.allclose(dc_prev, zeros) and not np.allclose(dc_next, 0):
-        raise ExerciseError(
-            f"Exercise {exercise}: with dh = 0, dc_prev is zero: did you forget the gradient "
-            "dc_next that comes from the next step?"
+        raise mistake(
+            exercise,
+            "dc_prev (dh = 0)",
+            "with dh = 0, dc_prev is zero: did you forget the gradient dc_next that comes "
+            "from the next step?",
         )
     compare(got, dc_next, zeros, "dh = 0")
 

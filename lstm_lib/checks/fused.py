@@ -19,7 +19,7 @@ import numpy as np
 from ..functions import sigmoid, tanh
 from ..lstm import LSTM, TimeLSTM
 from ..weights import GATE_ORDER
-from ._core import ExerciseError, call, diagnose, passed, unpack
+from ._core import call, diagnose, mistake, passed, unpack
 
 _NAMED_ORDERS = {
     "ifgo": "PyTorch's and Keras's order i, f, g, o",
@@ -173,9 +173,11 @@ def check_run_sequence(run_sequence, exercise="7.2"):
         result = call(exercise, run_sequence, xs, Wx, Wh, b)
         N, T = xs.shape[:2]
         if np.shape(result) == (T, N, H) and N != T:
-            raise ExerciseError(
-                f"Exercise {exercise}: hs has shape (T, N, H) = {np.shape(result)}; stack the "
-                "steps along axis 1 to get (N, T, H)"
+            raise mistake(
+                exercise,
+                "hs",
+                f"it has shape (T, N, H) = {np.shape(result)}; stack the steps along axis 1 "
+                "to get (N, T, H)",
             )
         return result
 

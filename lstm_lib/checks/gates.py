@@ -14,11 +14,11 @@ import numpy as np
 
 from ..functions import sigmoid
 from ._core import (
-    ExerciseError,
     affine_example,
     call,
     diagnose,
     expect_array,
+    mistake,
     passed,
     unpack,
 )
@@ -52,9 +52,7 @@ def check_apply_gate(apply_gate):
     name = "apply_gate(1, 0, 0, Wx, Wh, b)"
     got = expect_array(ex, name, call(ex, apply_gate, ones, zx, zh, Wx, Wh, b), (N, H), elementwise)
     if np.any(got < 0) or np.any(got > 1):
-        raise ExerciseError(
-            f"Exercise {ex}: with v = 1 the output is the openness, but it has {_TANH_MSG}"
-        )
+        raise mistake(ex, name, f"with v = 1 the output is the openness, but it has {_TANH_MSG}")
     openness = sigmoid(np.broadcast_to(b, (N, H)))
     diagnose(
         ex,
@@ -139,9 +137,11 @@ def check_gate_backward(gate_backward):
     transpose = "wrong transpose: with row vectors, {}."
     # 1. the sigmoid node, seen through db (the bias gradient is da summed over the batch)
     if np.shape(db) == (N, H):
-        raise ExerciseError(
-            f"Exercise {ex}: db has shape (N, H) = {(N, H)}: the bias was broadcast over the "
-            "batch, so its gradient is da summed over the batch, da.sum(axis=0), shape (H,)."
+        raise mistake(
+            ex,
+            "db",
+            f"it has shape (N, H) = {(N, H)}: the bias was broadcast over the batch, so its "
+            "gradient is da summed over the batch, da.sum(axis=0), shape (H,).",
         )
     sy = sigmoid(y)
     diagnose(

@@ -12,23 +12,49 @@ import math
 import numpy as np
 
 from ..functions import sigmoid
-from ._core import ExerciseError, as_number, call, diagnose, expect_array, passed
+from ._core import ExerciseError, as_number, call, diagnose, expect_array, mistake, passed
 
 
-def _cell_path_reference(dc_local, fs):
-    """dcs (N, T+1, H): dcs[:, t] = dc_local[:, t-1] + fs[:, t] * dcs[:, t+1]."""
+def _cell_path(dc_local, fs, carry=True, own=True, gate_shift=0):
+    """dcs (N, T+1, H): dcs[:, t] = dc_local[:, t-1] + fs[:, t] * dcs[:, t+1], or a typical
+    mistake: ``carry=False`` each step's own gradient replaces the one carried back;
+    ``own=False`` only the last cell's own gradient is used (not accumulated over time);
+    ``gate_shift=-1`` the step back from c_t multiplies by the gate of the earlier step."""
     N, T, H = dc_local.shape
     dcs = np.zeros((N, T + 1, H))
-    dcs[:, T] = dc_local[:, T - 1]
-    for t in range(T - 1, -1, -1):
-        dcs[:, t] = fs[:, t] * dcs[:, t + 1] + (dc_local[:, t - 1] if t > 0 else 0)
+    dc = np.zeros((N, H))
+    for t in reversed(range(T)):
+        here = dc_local[:, t] if own or t == T - 1 else 0
+        dc = here + dc if carry else here
+        dcs[:, t + 1] = dc
+        dc = fs[:, t + gate_shift] * dc
+    dcs[:, 0] = dc
     return dcs
 
 
-def _off_by_one(dc_last, fs):
-    """dcs[:, 1:] when each step multiplies by the gate of the cell it starts from."""
-    T = fs.shape[1]
-    return np.stack([dc_last * np.prod(fs[:, t - 1 : T - 1], axis=1) for t in range(1, T + 1)], 1)
+_ADD = (
+    "dcs[:, t] = dc_local[:, t-1] + fs[:, t] * dcs[:, t+1] (the + node copies, so the two "
+    "streams add)"
+)
+#: typical wrong answers of the backward along the cell path: (switches, message)
+_CELL_PATH_MISTAKES = (
+    (
+        {"gate_shift": -1},
+        "an off-by-one in the forget gates. c_t = f_t ⊙ c_(t-1) + ..., so the step from "
+        "dcs[:, t] back to dcs[:, t-1] multiplies by fs[:, t-1] (the gate of step t, stored "
+        "at index t-1)",
+    ),
+    (
+        {"carry": False},
+        "the gradient carried back from the later cells was replaced by each cell's own "
+        "gradient dc_local; keep it and add: " + _ADD,
+    ),
+    (
+        {"own": False},
+        "the gradient is not accumulated over time: only the last cell's own gradient was "
+        "carried back, the dc_local of the other cells is missing; " + _ADD,
+    ),
+)
 
 
 def check_cell_path_backward(cell_path_backward):
@@ -41,22 +67,48 @@ def check_cell_path_backward(cell_path_backward):
         got = call(ex, cell_path_backward, dc_local, fs)
         shape = (N, dc_local.shape[1] + 1, H)
         if np.shape(got) == dc_local.shape:
-            raise ExerciseError(
-                f"Exercise {ex}: dcs should have shape {shape} (N, T+1, H), got {np.shape(got)}; "
-                "include dcs[:, 0], the gradient on the initial cell c_0"
+            raise mistake(
+                ex,
+                f"dcs of shape {np.shape(got)}",
+                f"it should have shape {shape} (N, T+1, H); include dcs[:, 0], the gradient on "
+                "the initial cell c_0",
             )
         return expect_array(ex, "dcs", got, shape)
 
-    # One step: dc_0 = f_1 * dc_1.
+    def compare(name, got, dc_local, fs, hint, part=slice(None)):
+        diagnose(
+            ex,
+            name,
+            got[:, part],
+            _cell_path(dc_local, fs)[:, part],
+            [
+                (lambda s=switches: _cell_path(dc_local, fs, **s)[:, part], message)
+                for switches, message in _CELL_PATH_MISTAKES
+            ],
+            hint,
+        )
+
+    # One step: dc_1 = dc_local[:, 0] reaches the last cell directly, then dc_0 = f_1 * dc_1.
     fs = rng.uniform(0.2, 0.9, (N, 1, H))
     dc_local = rng.standard_normal((N, 1, H))
     got = run(dc_local, fs)
-    if not np.allclose(got[:, 1], dc_local[:, 0]):
-        raise ExerciseError(
-            f"Exercise {ex}: dcs[:, T] should be dc_local[:, T-1], the gradient that reaches "
-            "the last cell directly; nothing multiplies it yet"
-        )
     f, dc = fs[:, 0], dc_local[:, 0]
+    diagnose(
+        ex,
+        "dcs[:, T] (T = 1)",
+        got[:, 1],
+        dc,
+        [
+            (
+                f * dc,
+                "it was multiplied by f already: dcs[:, T] is dc_local[:, T-1], the gradient "
+                "that reaches the last cell directly; the forget gate acts on the way back",
+            ),
+            (0 * dc, "it is zero: the last cell gets its own gradient dc_local[:, T-1]"),
+        ],
+        "dcs[:, T] should be dc_local[:, T-1], the gradient that reaches the last cell "
+        "directly; nothing multiplies it yet.",
+    )
     diagnose(
         ex,
         "dcs[:, 0] (T = 1)",
@@ -84,29 +136,25 @@ def check_cell_path_backward(cell_path_backward):
     dc_local = np.zeros((N, T, H))
     dc_local[:, -1] = rng.standard_normal((N, H))
     got = run(dc_local, fs)
-    expected = _cell_path_reference(dc_local, fs)
-    if np.allclose(got[:, 1:], _off_by_one(dc_local[:, -1], fs)):
-        raise ExerciseError(
-            f"Exercise {ex}: an off-by-one in the forget gates. c_t = f_t ⊙ c_(t-1) + ..., so "
-            "the step from dcs[:, t] back to dcs[:, t-1] multiplies by fs[:, t-1] (the gate of "
-            "step t, stored at index t-1)"
-        )
-    if not np.allclose(got, expected):
-        raise ExerciseError(
-            f"Exercise {ex}: with a gradient only at the last step, dcs[:, t] should be "
-            "dcs[:, T] times the product of the forget gates of steps t+1 .. T"
-        )
+    product = (
+        "With a gradient only at the last step, dcs[:, t] should be dcs[:, T] times the "
+        "product of the forget gates of steps t+1 .. T."
+    )
+    compare(
+        "dcs[:, 1:] (gradient only at the last step)", got, dc_local, fs, product, slice(1, None)
+    )
+    compare("dcs (gradient only at the last step)", got, dc_local, fs, product)
 
     # Gradients at every step: they add up on the way back.
     dc_local = rng.standard_normal((N, T, H))
     got = run(dc_local, fs)
-    expected = _cell_path_reference(dc_local, fs)
-    if not np.allclose(got, expected):
-        raise ExerciseError(
-            f"Exercise {ex}: when every c_t also receives its own gradient dc_local, the "
-            "gradient is not accumulated over time: dcs[:, t] = dc_local[:, t-1] + "
-            "fs[:, t] * dcs[:, t+1] (the + node copies, so the two streams add)"
-        )
+    compare(
+        "dcs (a gradient at every step)",
+        got,
+        dc_local,
+        fs,
+        "When every c_t also receives its own gradient dc_local, " + _ADD + ".",
+    )
     passed(ex, "cell_path_backward carries the gradient back with ⊙ f and adds each step's own")
 
 
@@ -119,26 +167,33 @@ def check_steps_to_halve(steps_to_halve):
         got = as_number(ex, f"steps_to_halve({b:g})", call(ex, steps_to_halve, b), integer=True)
         if got == expected:
             continue
+        what = f"steps_to_halve({b:g}) = {got}"
         if got < 1:
-            raise ExerciseError(
-                f"Exercise {ex}: for b = {b:g} you returned {got}, but at least one step is "
-                "needed. Did you use the bias b itself where the gate value f = σ(b) belongs?"
+            raise mistake(
+                ex,
+                what,
+                "at least one step is needed. Did you use the bias b itself where the gate "
+                "value f = σ(b) belongs?",
             )
         if got == expected - 1:
-            raise ExerciseError(
-                f"Exercise {ex}: for b = {b:g} you returned {got}, but σ(b)^{got} = "
-                f"{f**got:.4f} is still above 1/2: round the number of steps up, not down"
+            raise mistake(
+                ex,
+                what,
+                f"σ(b)^{got} = {f**got:.4f} is still above 1/2: round the number of steps up, "
+                "not down",
             )
         if got == math.ceil(0.5 / (1 - f) - 1e-9):
-            raise ExerciseError(
-                f"Exercise {ex}: for b = {b:g} you returned {got}: that is a linear decay "
-                "1 - k (1 - f). The gradient is multiplied by f at every step, so after k "
-                "steps it is f**k"
+            raise mistake(
+                ex,
+                what,
+                "that is a linear decay 1 - k (1 - f). The gradient is multiplied by f at "
+                "every step, so after k steps it is f**k",
             )
         if got == math.ceil(math.log(0.5) / math.log(f * (1 - f)) - 1e-9):
-            raise ExerciseError(
-                f"Exercise {ex}: for b = {b:g} you returned {got}: that uses σ'(b) = f (1 - f). "
-                "The cell path multiplies by f = σ(b) itself"
+            raise mistake(
+                ex,
+                what,
+                "that uses σ'(b) = f (1 - f). The cell path multiplies by f = σ(b) itself",
             )
         raise ExerciseError(
             f"Exercise {ex}: for b = {b:g} expected {expected} steps (σ(b) = {f:.4f}), got {got}"

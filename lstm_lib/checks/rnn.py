@@ -15,7 +15,7 @@ import math
 import numpy as np
 
 from ..functions import sigmoid
-from ._core import ExerciseError, affine_example, as_number, call, diagnose, passed
+from ._core import ExerciseError, affine_example, as_number, call, diagnose, mistake, passed
 
 # Sizes with N, D and H all different, so that a forgotten transpose or an elementwise
 # product where a matrix product belongs fails on the shapes instead of passing by luck.
@@ -169,27 +169,36 @@ def check_vanishing_steps(answer):
     expected = math.ceil(math.log(1e-6) / math.log(0.5))  # 20
     value = as_number(ex, "answer (a number of steps)", answer)
     if not math.isfinite(value) or value != round(value):
-        raise ExerciseError(
-            f"Exercise {ex}: answer = {value:.4g} is not a whole number of steps: round "
-            "up to the first integer k for which 0.5**k < 1e-6."
+        raise mistake(
+            ex,
+            f"answer = {value:.4g}",
+            "it is not a whole number of steps: round up to the first integer k for which "
+            "0.5**k < 1e-6.",
         )
     k = int(round(value))
     if k == expected:
         passed(ex, f"after {expected} steps 0.5**k is below 1e-6")
         return
+    what = f"answer = {k}"
     if k == 6:
-        raise ExerciseError(
-            f"Exercise {ex}: 6 is the exponent of 10 in 1e-6, but each step halves the "
-            "gradient (factor 0.5), it does not divide it by 10."
+        raise mistake(
+            ex,
+            what,
+            "6 is the exponent of 10 in 1e-6, but each step halves the gradient (factor 0.5), "
+            "it does not divide it by 10.",
         )
     if 0 < k < expected:
-        raise ExerciseError(
-            f"Exercise {ex}: after k = {k} steps the factor is 0.5**{k} = {0.5**k:.3g}, "
-            "still not below 1e-6: too few steps."
+        raise mistake(
+            ex,
+            what,
+            f"after k = {k} steps the factor is 0.5**{k} = {0.5**k:.3g}, still not below "
+            "1e-6: too few steps.",
         )
     if k > expected:
-        raise ExerciseError(
-            f"Exercise {ex}: 0.5**{k} = {0.5**k:.3g} is below 1e-6, but so is 0.5**{k - 1} "
-            f"= {0.5 ** (k - 1):.3g}: we ask for the smallest such k."
+        raise mistake(
+            ex,
+            what,
+            f"0.5**{k} = {0.5**k:.3g} is below 1e-6, but so is 0.5**{k - 1} = "
+            f"{0.5 ** (k - 1):.3g}: we ask for the smallest such k.",
         )
     raise ExerciseError(f"Exercise {ex}: the number of steps must be positive, got {k}.")
