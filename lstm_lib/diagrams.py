@@ -114,6 +114,25 @@ def _box(ax, x, y, w, h, fc, ec, text=None, lw=1.6, ls="-", size=FS_NODE, tc=TEX
     return Node(x, y, w, h)
 
 
+def _note_box(ax, x, y, w, h, text, lw=1.3, size=FS_SMALL):
+    """A dashed grey box for what lies outside the figure's idea (the layer above, a step
+    taught later); returns its :class:`Node`."""
+    return _box(
+        ax,
+        x,
+        y,
+        w,
+        h,
+        fc="white",
+        ec=style.NEUTRAL,
+        ls=(0, (3, 2)),
+        lw=lw,
+        text=text,
+        size=size,
+        tc="#555555",
+    )
+
+
 def _op(ax, x, y, op, faded=False):
     """An elementwise node: ``op="mul"`` draws ⊙, ``op="add"`` draws +."""
     ec = _fade(TEXT, faded)
@@ -296,19 +315,8 @@ def _lstm_cell(ax, x0, y0, show, fused=False, names=None):
     if "g" in parts:
         nodes["add"] = _op(ax, col["g"], y_belt, "add", fd["g"])
     if not nodes:  # the update of c is not introduced yet: a placeholder box
-        nodes["todo"] = _box(
-            ax,
-            x0 + 4.3,
-            y_belt,
-            5.8,
-            0.7,
-            fc="white",
-            ec=style.NEUTRAL,
-            ls=(0, (3, 2)),
-            lw=1.3,
-            text="update of $c$: notebooks 03 to 05",
-            size=FS_SMALL,
-            tc="#555555",
+        nodes["todo"] = _note_box(
+            ax, x0 + 4.3, y_belt, 5.8, 0.7, "update of $c$: notebooks 03 to 05"
         )
     seq = sorted(nodes.values(), key=lambda n: n.x)
     points = [(x_in, y_belt)]
@@ -457,20 +465,7 @@ def rnn_vs_lstm_interface():
         _wire(ax, [(cx, 0.55), (cx, box.port("b")[1])], "input")
         _text(ax, cx + 0.2, 0.75, "$x_t$", ha="left")
         # h_t also goes up, to the layer above
-        up = _box(
-            ax,
-            cx + 0.9,
-            6.7,
-            3.2,
-            0.8,
-            fc="white",
-            ec=style.NEUTRAL,
-            ls=(0, (3, 2)),
-            lw=1.3,
-            text="layer above",
-            size=FS_SMALL,
-            tc="#555555",
-        )
+        up = _note_box(ax, cx + 0.9, 6.7, 3.2, 0.8, "layer above")
         _wire(ax, [(cx + 0.9, box.port("t")[1]), up.port("b")], "hidden")
         _text(ax, cx + 1.1, 5.15, "$h_t$", ha="left")
         _text(ax, cx, 7.65, f"{kind} layer", size=FS_TITLE, weight="bold")
@@ -546,20 +541,7 @@ def cell_belt():
     _text(ax, right - 0.5, y_c + 0.45, f"$c_{steps}$", colour=style.CELL, va="bottom")
     _text(ax, right - 0.5, y_h - 0.3, f"$h_{steps}$", va="top")
     for cx in xs:
-        _box(
-            ax,
-            cx + 0.6,
-            5.75,
-            2.1,
-            0.6,
-            fc="white",
-            ec=style.NEUTRAL,
-            ls=(0, (3, 2)),
-            lw=1.2,
-            text="layer above",
-            size=FS_SMALL - 0.5,
-            tc="#555555",
-        )
+        _note_box(ax, cx + 0.6, 5.75, 2.1, 0.6, "layer above", lw=1.2, size=FS_SMALL - 0.5)
     _text(
         ax,
         8.6,
