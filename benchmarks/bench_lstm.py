@@ -51,14 +51,23 @@ GOALS = {"book/fused": {np.float32: 2.0, np.float64: 1.7}, "fused/gemm": 1.4}
 # --- arguments that does forward plus backward once and returns (hs, dxs)
 
 
-def make_book(Wx, Wh, b, xs, dhs):
-    layer = BookTimeLSTM(Wx, Wh, b)
+def _time_layer(cls):
+    """The factory of a layer over the whole sequence: forward(xs), then backward(dhs)."""
 
-    def run():
-        hs = layer.forward(xs)
-        return hs, layer.backward(dhs)
+    def make(Wx, Wh, b, xs, dhs):
+        layer = cls(Wx, Wh, b)
 
-    return run
+        def run():
+            hs = layer.forward(xs)
+            return hs, layer.backward(dhs)
+
+        return run
+
+    return make
+
+
+make_book = _time_layer(BookTimeLSTM)
+make_fused = _time_layer(TimeLSTM)
 
 
 def make_unfused(Wx, Wh, b, xs, dhs):
@@ -83,16 +92,6 @@ def make_unfused(Wx, Wh, b, xs, dhs):
             for total, grad in zip(totals, cells[t].grads, strict=True):
                 total += grad
         return hs, dxs
-
-    return run
-
-
-def make_fused(Wx, Wh, b, xs, dhs):
-    layer = TimeLSTM(Wx, Wh, b)
-
-    def run():
-        hs = layer.forward(xs)
-        return hs, layer.backward(dhs)
 
     return run
 
