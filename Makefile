@@ -20,7 +20,12 @@ LINTED := lstm_lib tests notebooks scripts benchmarks conftest.py
 
 # Re-install only when pyproject.toml changed since the last install.
 $(STAMP): pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || { \
+	  echo "Python 3.10 or newer is needed; '$(PYTHON)' is $$($(PYTHON) --version 2>&1)." \
+	       "Run e.g. make test PYTHON=python3.12"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV) || { \
+	  echo "Could not create $(VENV): on Debian or Ubuntu install the package python3-venv"; \
+	  exit 1; }
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[all]"
 	touch $(STAMP)
