@@ -49,6 +49,9 @@ class LSTMCell(Layer):
         shapes = {tuple(p.shape for p in unit.params) for unit in self._units()}
         if len(shapes) != 1:
             raise ValueError(f"all four parts must have the same shapes, got {sorted(shapes)}")
+        dtypes = [str(unit.params[0].dtype) for unit in self._units()]
+        if len(set(dtypes)) != 1:
+            raise TypeError(f"all four parts must have the same dtype, got f, g, i, o: {dtypes}")
         for unit in self._units():
             self.params += unit.params
             self.grads += unit.grads
@@ -92,9 +95,9 @@ class LSTMCell(Layer):
         each of its inputs multiplied by the other input.
         """
         c_prev, tanh_c = self._require_forward(self._cache)
+        dh = as_float_array("dh", dh, c_prev.dtype)
         check_shape("dh", dh, [("N", c_prev.shape[0]), ("H", c_prev.shape[1])])
-        if dc is None:
-            dc = np.zeros_like(c_prev)
+        dc = np.zeros_like(c_prev) if dc is None else as_float_array("dc", dc, c_prev.dtype)
         check_shape("dc", dc, [("N", c_prev.shape[0]), ("H", c_prev.shape[1])])
         dc = dc + dh * self.o * tanh_grad(tanh_c)
         do = dh * tanh_c

@@ -105,15 +105,19 @@ class LanguageModel:
         looking inside the model; it does not touch the carried state.
         """
         ids = _check_ids("ids", ids, 1)
+        if ids.size and (ids.min() < 0 or ids.max() >= self.vocab_size):
+            raise ValueError(
+                f"ids must lie in [0, V={self.vocab_size}), got [{ids.min()}, {ids.max()}]"
+            )
         step = LSTM(*self.lstm.params)
         xs = self.embed.params[0][ids]
         h = c = np.zeros((1, self.hidden_size), dtype=xs.dtype)
-        hs, cs = [], []
-        for x in xs:
+        hs = np.empty((ids.size, self.hidden_size), dtype=xs.dtype)
+        cs = np.empty_like(hs)
+        for t, x in enumerate(xs):
             h, c = step.forward(x[None], h, c)
-            hs.append(h[0])
-            cs.append(c[0])
-        return np.array(hs), np.array(cs)
+            hs[t], cs[t] = h[0], c[0]
+        return hs, cs
 
     def sample(self, start, length, rng, temperature=1.0):
         """Generate ``length`` ids after the ids ``start`` (a non-empty sequence).

@@ -62,6 +62,7 @@ class MatMul(Layer):
         """dout (N, H) -> dx (N, D); writes dW into ``grads[0]``."""
         x = self._require_forward(self._x)
         (W,) = self.params
+        dout = as_float_array("dout", dout, W.dtype)
         check_shape("dout", dout, [("N", x.shape[0]), ("H", W.shape[1])])
         self.grads[0][...] = x.T @ dout
         return dout @ W.T
@@ -98,6 +99,7 @@ class Affine(Layer):
         """dout (N, H) -> dx (N, D); writes dW and db into ``grads``."""
         x = self._require_forward(self._x)
         W, _ = self.params
+        dout = as_float_array("dout", dout, W.dtype)
         check_shape("dout", dout, [("N", x.shape[0]), ("H", W.shape[1])])
         self.grads[0][...] = x.T @ dout
         self.grads[1][...] = dout.sum(axis=0)
@@ -119,6 +121,7 @@ class _Activation(Layer):
     def backward(self, dout):
         """dout -> dx, both of the shape of x."""
         y = self._require_forward(self._y)
+        dout = as_float_array("dout", dout, y.dtype)
         check_like("dout", dout, "the forward output", y)
         return dout * self._derivative(y)
 
@@ -181,6 +184,7 @@ class RecurrentUnit(Layer):
     def backward(self, dout):
         """dout (N, H) -> (dx (N, D), dh_prev (N, H)); writes dWx, dWh, db into ``grads``."""
         x, h_prev, out = self._require_forward(self._cache)
+        dout = as_float_array("dout", dout, out.dtype)
         check_shape("dout", dout, [("N", x.shape[0]), ("H", self.hidden_size)])
         Wx, Wh, _ = self.params
         da = dout * self._activation_grad(out)  # gradient of the pre-activation a
@@ -199,22 +203,24 @@ class TimeAffine(Affine):
 
     def __init__(self, W, b):
         super().__init__(W, b)
-        self._T = None
+        self._NT = None
 
     def forward(self, xs):
         """xs (N, T, D) -> ys (N, T, H)."""
         W = self.params[0]
         xs = as_float_array("xs", xs, W.dtype)
         dims = check_shape("xs", xs, [("N", None), ("T", None), ("D", W.shape[0])])
-        N, self._T, D = dims["N"], dims["T"], dims["D"]
-        return super().forward(xs.reshape(N * self._T, D)).reshape(N, self._T, -1)
+        N, T, D = dims["N"], dims["T"], dims["D"]
+        self._NT = (N, T)
+        return super().forward(xs.reshape(N * T, D)).reshape(N, T, W.shape[1])
 
     def backward(self, dys):
         """dys (N, T, H) -> dxs (N, T, D); writes dW and db into ``grads``."""
-        x = self._require_forward(self._x)
-        N, T, H = x.shape[0] // self._T, self._T, self.params[0].shape[1]
-        check_shape("dys", dys, [("N", N), ("T", T), ("H", H)])
-        return super().backward(dys.reshape(N * T, H)).reshape(N, T, -1)
+        N, T = self._require_forward(self._NT)
+        W = self.params[0]
+        dys = as_float_array("dys", dys, W.dtype)
+        check_shape("dys", dys, [("N", N), ("T", T), ("H", W.shape[1])])
+        return super().backward(dys.reshape(N * T, W.shape[1])).reshape(N, T, W.shape[0])
 
 
 class Embedding(Layer):
@@ -248,6 +254,7 @@ class Embedding(Layer):
     def backward(self, dout):
         """dout (*ids.shape, D) -> None (ids have no gradient); writes dW into ``grads``."""
         ids = self._require_forward(self._ids)
+        dout = as_float_array("dout", dout, self.params[0].dtype)
         check_shape(
             "dout",
             dout,
@@ -304,6 +311,11 @@ class SoftmaxCrossEntropy(Layer):
             raise ValueError(
                 f"targets must have shape {scores.shape[:-1]} (scores without the last axis), "
                 f"got {targets.shape}"
+            )
+        V = scores.shape[-1]
+        if targets.size and (targets.min() < 0 or targets.max() >= V):
+            raise ValueError(
+                f"targets must lie in [0, V={V}), got [{targets.min()}, {targets.max()}]"
             )
         shifted = scores - scores.max(axis=-1, keepdims=True)
         log_p = shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))

@@ -72,9 +72,15 @@ class LSTM(Layer):
         self._cache = (x, h_prev, c_prev, f, g, i, o, tanh_c)
         return h_next, c_next
 
-    def backward(self, dh_next, dc_next):
-        """dh_next, dc_next (N, H) -> dx (N, D), dh_prev (N, H), dc_prev (N, H)."""
+    def backward(self, dh_next, dc_next=None):
+        """dh_next, dc_next (N, H) -> dx (N, D), dh_prev (N, H), dc_prev (N, H).
+
+        ``dc_next`` None means zero (the last step of a sequence)."""
         x, h_prev, c_prev, f, g, i, o, tanh_c = self._require_forward(self._cache)
+        dh_next = as_float_array("dh_next", dh_next, x.dtype)
+        if dc_next is None:
+            dc_next = np.zeros_like(c_prev)
+        dc_next = as_float_array("dc_next", dc_next, x.dtype)
         check_shape("dh_next", dh_next, [("N", x.shape[0]), ("H", self.hidden_size)])
         check_shape("dc_next", dc_next, [("N", x.shape[0]), ("H", self.hidden_size)])
         Wx, Wh, _ = self.params

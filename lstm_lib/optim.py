@@ -41,7 +41,11 @@ class Adam:
         w \leftarrow w - \eta\, \frac{\hat m}{\sqrt{\hat v} + \epsilon}
 
     with the bias corrections :math:`\hat m = m / (1 - \beta_1^t)`,
-    :math:`\hat v = v / (1 - \beta_2^t)`.
+    :math:`\hat v = v / (1 - \beta_2^t)`. The code uses the paper's cheaper
+    form :math:`w \leftarrow w - \eta_t\, m / (\sqrt{v} + \epsilon)` with
+    :math:`\eta_t = \eta \sqrt{1 - \beta_2^t} / (1 - \beta_1^t)`; it differs from the
+    formula above only in where :math:`\epsilon` sits (here it is added to :math:`\sqrt{v}`,
+    not to :math:`\sqrt{\hat v}`).
     """
 
     def __init__(self, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
@@ -68,11 +72,17 @@ def clip_grads(grads, max_norm):
 
     The global norm is :math:`\sqrt{\sum_k \lVert g_k \rVert^2}` over all arrays; when it
     exceeds ``max_norm`` every array is multiplied in place by ``max_norm / norm``, which
-    keeps the direction of the step. Returns the norm before clipping.
+    keeps the direction of the step. Returns the norm before clipping. A norm that is NaN
+    or inf (a diverged run) raises ``ValueError`` rather than passing through unclipped.
     """
     if max_norm <= 0:
         raise ValueError(f"max_norm must be positive, got {max_norm}")
     norm = float(np.sqrt(sum(float(np.sum(g * g)) for g in grads)))
+    if not np.isfinite(norm):
+        raise ValueError(
+            f"the gradient norm is {norm}: the gradients hold NaN or inf (training diverged; "
+            "try a smaller learning rate)"
+        )
     if norm > max_norm:
         for g in grads:
             g *= max_norm / (norm + 1e-12)

@@ -59,6 +59,8 @@ class TimeRNN(Layer):
         xs = as_float_array("xs", xs, Wx.dtype)
         dims = check_shape("xs", xs, [("N", None), ("T", None), ("D", Wx.shape[0])])
         N, T = dims["N"], dims["T"]
+        if T == 0:
+            raise ValueError(f"xs must have at least one time step, got shape {xs.shape}")
         h = self.h if self.h is not None else np.zeros((N, self.hidden_size), Wx.dtype)
         if h.shape[0] != N:
             raise ValueError(

@@ -14,7 +14,7 @@ places where blocks are moved between orders.
 
 import numpy as np
 
-from .validation import as_float_array, check_rng, check_weights
+from .validation import as_float_array, check_rng, check_shape, check_weights
 
 #: The block order of this book's fused weights.
 GATE_ORDER = "fgio"
@@ -87,6 +87,9 @@ def fuse_weights(parts):
     shapes = {tuple(w.shape for w in triple) for triple in checked}
     if len(shapes) != 1:
         raise ValueError(f"all four parts must have the same shapes, got {sorted(shapes)}")
+    dtypes = [str(triple[0].dtype) for triple in checked]
+    if len(set(dtypes)) != 1:
+        raise TypeError(f"all four parts must have the same dtype, got f, g, i, o: {dtypes}")
     return tuple(np.concatenate([triple[k] for triple in checked], axis=-1) for k in range(3))
 
 
@@ -132,9 +135,16 @@ def from_pytorch(weight_ih, weight_hh, bias_ih, bias_hh):
     """
     weight_ih = as_float_array("weight_ih", weight_ih)
     weight_hh = as_float_array("weight_hh", weight_hh, weight_ih.dtype)
-    bias = as_float_array("bias_ih", bias_ih) + as_float_array("bias_hh", bias_hh)
+    bias_ih = as_float_array("bias_ih", bias_ih, weight_ih.dtype)
+    bias_hh = as_float_array("bias_hh", bias_hh, weight_ih.dtype)
+    if weight_ih.ndim != 2 or weight_ih.shape[0] % 4:
+        raise ValueError(f"weight_ih must have shape (4H, D), got {weight_ih.shape}")
+    H = weight_ih.shape[0] // 4
+    check_shape("weight_hh", weight_hh, [("4H", 4 * H), ("H", H)])
+    check_shape("bias_ih", bias_ih, [("4H", 4 * H)])
+    check_shape("bias_hh", bias_hh, [("4H", 4 * H)])
+    bias = bias_ih + bias_hh
     Wx = reorder_blocks(weight_ih.T, PYTORCH_ORDER, GATE_ORDER)
     Wh = reorder_blocks(weight_hh.T, PYTORCH_ORDER, GATE_ORDER)
     b = reorder_blocks(bias, PYTORCH_ORDER, GATE_ORDER)
-    check_weights(Wx, Wh, b, blocks=4)
     return Wx, Wh, b

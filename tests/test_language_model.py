@@ -172,3 +172,13 @@ def test_bad_input_fails_with_a_clear_message(model):
     model.forward(np.zeros((2, 3), dtype=int))
     with pytest.raises(ValueError, match="reset_state"):
         model.forward(np.zeros((3, 3), dtype=int))
+
+
+def test_states_refuses_ids_outside_the_vocabulary(model):
+    """A negative id must not wrap around to the last row of the embedding."""
+    with pytest.raises(ValueError, match=r"ids must lie in \[0, V=5\), got \[-1, 0\]"):
+        model.states(np.array([0, -1]))
+    with pytest.raises(ValueError, match="V=5"):
+        model.states(np.array([5]))
+    hs, cs = model.states(np.array([], dtype=np.int64))
+    assert hs.shape == cs.shape == (0, 4)

@@ -34,6 +34,23 @@ def test_fused_equals_unfused_forward_and_every_gradient(lstm_setup, rng):
             np.testing.assert_allclose(block, cell_grad, rtol=0, atol=1e-12, err_msg=gate)
 
 
+def test_a_missing_dc_next_means_zero(lstm_setup, rng):
+    Wx, Wh, b, x, h_prev, c_prev = lstm_setup
+    dh = rng.standard_normal(h_prev.shape)
+    for layer in (LSTM(Wx, Wh, b), LSTMCell.from_fused(Wx, Wh, b)):
+        layer.forward(x, h_prev, c_prev)
+        for a, b_ in zip(layer.backward(dh), layer.backward(dh, np.zeros_like(dh)), strict=True):
+            np.testing.assert_array_equal(a, b_)
+
+
+def test_sequences_need_a_time_step(lstm_setup, rng):
+    Wx, Wh, b, *_ = lstm_setup
+    with pytest.raises(ValueError, match="at least one time step"):
+        TimeLSTM(Wx, Wh, b).forward(np.zeros((2, 0, 4)))
+    with pytest.raises(ValueError, match="at least one time step"):
+        TimeRNN(*init_rnn_params(4, 5, rng)).forward(np.zeros((2, 0, 4)))
+
+
 def test_cell_exposes_its_parts(lstm_setup):
     Wx, Wh, b, x, h_prev, c_prev = lstm_setup
     cell = LSTMCell.from_fused(Wx, Wh, b)

@@ -81,3 +81,27 @@ def test_reorder_errors():
         reorder_blocks(np.zeros(8), "fgix", "ifgo")
     with pytest.raises(ValueError, match="divisible by 4"):
         reorder_blocks(np.zeros(6), "fgio", "ifgo")
+
+
+def test_from_pytorch_refuses_a_bias_that_would_broadcast(rng):
+    p = to_pytorch(*init_lstm_params(3, 2, rng))
+    weights = p["weight_ih_l0"], p["weight_hh_l0"]
+    with pytest.raises(ValueError, match=r"bias_hh must have shape \(4H=8,\), got \(1,\)"):
+        from_pytorch(*weights, p["bias_ih_l0"], np.zeros(1))
+    with pytest.raises(ValueError, match=r"bias_ih must have shape \(4H=8,\), got \(\)"):
+        from_pytorch(*weights, 0.0, p["bias_hh_l0"])
+    with pytest.raises(ValueError, match=r"weight_ih must have shape \(4H, D\), got \(6, 3\)"):
+        from_pytorch(weights[0][:6], weights[1], p["bias_ih_l0"], p["bias_hh_l0"])
+    with pytest.raises(ValueError, match=r"weight_hh must have shape \(4H=8, H=2\), got \(2, 8\)"):
+        from_pytorch(weights[0], weights[1].T, p["bias_ih_l0"], p["bias_hh_l0"])
+
+
+def test_parts_of_different_dtypes_are_refused(rng):
+    from lstm_lib import LSTMCell
+
+    parts = split_weights(*init_lstm_params(3, 2, rng))
+    parts["g"] = tuple(w.astype(np.float32) for w in parts["g"])
+    with pytest.raises(TypeError, match=r"same dtype, got f, g, i, o: \['float64', 'float32'"):
+        fuse_weights(parts)
+    with pytest.raises(TypeError, match=r"same dtype, got f, g, i, o: \['float64', 'float32'"):
+        LSTMCell(parts)
