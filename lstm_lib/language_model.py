@@ -21,8 +21,9 @@ the carried state is dropped), so its cost does not grow with the length of the 
 
 import numpy as np
 
+from .fast_lstm import FastTimeLSTM
 from .layers import Embedding, SoftmaxCrossEntropy, TimeAffine
-from .lstm import LSTM, TimeLSTM
+from .lstm import LSTM
 from .optim import clip_grads
 from .validation import check_rng
 from .weights import init_lstm_params
@@ -68,7 +69,7 @@ class LanguageModel:
         W = (rng.standard_normal((H, V)) / np.sqrt(H)).astype(dtype)
         b_out = np.zeros(V, dtype=dtype)
         self.embed = Embedding(E)
-        self.lstm = TimeLSTM(Wx, Wh, b, stateful=True)
+        self.lstm = FastTimeLSTM(Wx, Wh, b, stateful=True)
         self.affine = TimeAffine(W, b_out)
         self.loss_layer = SoftmaxCrossEntropy()
         layers = (self.embed, self.lstm, self.affine)

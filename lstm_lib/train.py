@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .fast_lstm import FastTimeLSTM
 from .layers import Affine, MeanSquaredError
 from .lstm import TimeLSTM
 from .optim import clip_grads
@@ -36,10 +37,9 @@ class SequenceRegressor:
     """
 
     def __init__(self, recurrent, head):
-        if not isinstance(recurrent, (TimeLSTM, TimeRNN)):
-            raise TypeError(
-                f"recurrent must be a TimeLSTM or a TimeRNN, got {type(recurrent).__name__}"
-            )
+        if not isinstance(recurrent, (FastTimeLSTM, TimeLSTM, TimeRNN)):
+            kind = type(recurrent).__name__
+            raise TypeError(f"recurrent must be a FastTimeLSTM, TimeLSTM or TimeRNN, got {kind}")
         if not isinstance(head, Affine):
             raise TypeError(f"head must be an Affine layer, got {type(head).__name__}")
         H = recurrent.hidden_size
@@ -57,7 +57,7 @@ class SequenceRegressor:
     def lstm(cls, D, H, K, rng, forget_bias=1.0, dtype=np.float64):
         """A TimeLSTM with ``init_lstm_params(D, H, rng, forget_bias)`` and a head (H, K)."""
         return cls(
-            TimeLSTM(*init_lstm_params(D, H, rng, forget_bias, dtype)), _head(H, K, rng, dtype)
+            FastTimeLSTM(*init_lstm_params(D, H, rng, forget_bias, dtype)), _head(H, K, rng, dtype)
         )
 
     @classmethod

@@ -71,6 +71,45 @@ def check_like(name, array, reference_name, reference):
         )
 
 
+def check_sequence(name, xs, dtype, D):
+    """Return xs as an array of ``dtype`` with shape (N, T, D) and T >= 1; raise otherwise."""
+    xs = as_float_array(name, xs, dtype)
+    check_shape(name, xs, [("N", None), ("T", None), ("D", D)])
+    if xs.shape[1] == 0:
+        raise ValueError(f"{name} must have at least one time step, got shape {xs.shape}")
+    return xs
+
+
+def check_upstream(name, grad, dims, dtype):
+    """Return the upstream gradient as an array of ``dtype`` shaped as ``dims``; raise otherwise.
+
+    ``dims`` as for check_shape, e.g. [("N", 2), ("T", 3), ("H", 5)].
+    """
+    grad = as_float_array(name, grad, dtype)
+    check_shape(name, grad, dims)
+    return grad
+
+
+def check_state(name, state, N, H, dtype):
+    """Return a copy of a recurrent state (N, H) of ``dtype`` (N None: any batch size)."""
+    state = as_float_array(name, state, dtype)
+    check_shape(name, state, [("N", N), ("H", H)])
+    return state.copy()
+
+
+def initial_state(name, state, N, H, dtype):
+    """The state a sequence layer starts from: zeros (N, H) when ``state`` is None, else
+    ``state`` itself, which must have been set for the same batch size N."""
+    if state is None:
+        return np.zeros((N, H), dtype=dtype)
+    if state.shape[0] != N:
+        raise ValueError(
+            f"the carried state {name} has batch size {state.shape[0]} but xs has N={N}; "
+            "call reset_state() or set_state(...) when the batch size changes"
+        )
+    return state
+
+
 def check_weights(Wx, Wh, b, blocks=1):
     """Validate recurrent weights ``Wx (D, k H)``, ``Wh (H, k H)``, ``b (k H,)``.
 

@@ -8,12 +8,15 @@ from lstm_lib import (
     RNN,
     Affine,
     Embedding,
+    FastTimeLSTM,
     LSTMCell,
     MatMul,
     Sigmoid,
     SoftmaxCrossEntropy,
     Tanh,
     TimeAffine,
+    TimeLSTM,
+    TimeRNN,
     init_lstm_params,
     init_rnn_params,
 )
@@ -50,11 +53,23 @@ def _float32_layers_after_forward(rng):
     return layers
 
 
-def test_float64_gradient_into_a_float32_layer_is_refused(rng):
-    """float32 stays float32: a float64 upstream gradient is an error, not a silent upcast."""
-    for layer, shapes in _float32_layers_after_forward(rng):
+def test_float64_gradient_into_a_float32_sequence_layer_is_refused(rng):
+    """float32 stays float32: a float64 upstream gradient is an error, not a silent upcast.
+
+    Only the boundary checks (CONVENTIONS section 3): a step trusts the layer that calls it.
+    """
+    W = rng.standard_normal((3, 2)).astype(np.float32)
+    xs = rng.standard_normal((2, 4, 3)).astype(np.float32)
+    Wx, Wh, b = init_lstm_params(3, 2, rng, dtype=np.float32)
+    for layer in (
+        TimeAffine(W, np.zeros(2, np.float32)),
+        TimeLSTM(Wx, Wh, b),
+        FastTimeLSTM(Wx, Wh, b),
+        TimeRNN(*init_rnn_params(3, 2, rng, dtype=np.float32)),
+    ):
+        layer.forward(xs)
         with pytest.raises(TypeError, match="has dtype float64 but the layer's parameters are"):
-            layer.backward(*(np.ones(s) for s in shapes))
+            layer.backward(np.ones((2, 4, 2)))
 
 
 def test_float32_gradients_keep_float32(rng):

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from lstm_lib import SGD, Adam, Affine, TimeLSTM, adding_problem, numerical_gradient, rel_error
+from lstm_lib import SGD, Adam, Affine, FastTimeLSTM, adding_problem, numerical_gradient, rel_error
 from lstm_lib.train import History, SequenceRegressor, fit
 
 
@@ -117,8 +117,8 @@ def test_bad_input_gives_clear_errors():
 def test_bad_layers_give_clear_errors():
     rng = np.random.default_rng(7)
     lstm = SequenceRegressor.lstm(2, 3, 1, rng).recurrent
-    assert isinstance(lstm, TimeLSTM)
-    with pytest.raises(TypeError, match="TimeLSTM or a TimeRNN"):
+    assert isinstance(lstm, FastTimeLSTM)
+    with pytest.raises(TypeError, match="FastTimeLSTM, TimeLSTM or TimeRNN"):
         SequenceRegressor(Affine(np.zeros((2, 3)), np.zeros(3)), Affine(np.zeros((3, 1)), [0.0]))
     with pytest.raises(TypeError, match="head must be an Affine"):
         SequenceRegressor(lstm, lstm)
