@@ -1,22 +1,25 @@
 """lstm_lib: the NumPy library that the notebooks of "LSTM, gate by gate" build.
 
-One module per idea of the book:
+One module per idea of the book, with the notebook that introduces it:
 
-* :mod:`~lstm_lib.functions`: sigmoid and tanh and their derivatives
-* :mod:`~lstm_lib.layers`: MatMul, Affine, Sigmoid, Tanh, RecurrentUnit, TimeAffine,
-  Embedding, losses
-* :mod:`~lstm_lib.gates`: Gate (forget, input, output) and Candidate (new information g)
-* :mod:`~lstm_lib.cell`: LSTMCell, the step built gate by gate
-* :mod:`~lstm_lib.lstm`: LSTM, the fused step, and TimeLSTM over a sequence
-* :mod:`~lstm_lib.rnn`: RNN and TimeRNN, the plain tanh RNN
-* :mod:`~lstm_lib.weights`: initialisation, fusing and splitting, PyTorch's block order
-* :mod:`~lstm_lib.gradcheck`: numerical gradient checks
-* :mod:`~lstm_lib.optim`: SGD, Adam and gradient clipping
-* :mod:`~lstm_lib.tasks`: synthetic data sets (the adding problem, ...)
+    functions    sigmoid, tanh and their derivatives                          01
+    layers       Layer, MatMul, Affine, Sigmoid, Tanh; TimeAffine, Embedding    00, 01, 08
+                 and the losses MeanSquaredError, SoftmaxCrossEntropy           06, 08
+    rnn          RNN (one tanh step) and TimeRNN                                00
+    gates        Gate (forget, input, output) and Candidate (new information g) 01-05
+    cell         LSTMCell, the step built gate by gate                          05
+    lstm         LSTM (the fused step) and TimeLSTM (the loop over time)        07
+    fast_lstm    FastTimeLSTM: TimeLSTM's results, faster; used for training    07
+    weights      initialisation, fusing and splitting, PyTorch's block order    05, 07
+    gradcheck    numerical gradient checks                                      00
+    optim        SGD, Adam and gradient clipping                                01, 06
+    tasks        synthetic data sets (the adding problem, a bracket language)   06, 08
+    train        SequenceRegressor, fit and the History of a training run       06
+    language_model   LanguageModel and truncated backpropagation through time   08
 
-Fused weights are ``Wx (D, 4H)``, ``Wh (H, 4H)``, ``b (4H,)`` with column blocks in the
-order f, g, i, o. Drawing lives in :mod:`~lstm_lib.diagrams` and :mod:`~lstm_lib.plots`,
-which the math modules never import.
+Fused weights are Wx (D, 4H), Wh (H, 4H), b (4H,) with column blocks in the order f, g, i,
+o. The drawing code (lstm_lib.diagrams, lstm_lib.style) and the exercise checkers
+(lstm_lib.checks, lstm_lib.classroom) are kept apart: no math module imports them.
 """
 
 from .cell import LSTMCell
@@ -29,7 +32,6 @@ from .layers import (
     Embedding,
     MatMul,
     MeanSquaredError,
-    RecurrentUnit,
     Sigmoid,
     SoftmaxCrossEntropy,
     Tanh,
@@ -56,7 +58,6 @@ __all__ = [
     "LSTM",
     "PYTORCH_ORDER",
     "RNN",
-    "RecurrentUnit",
     "SGD",
     "Adam",
     "Affine",

@@ -110,6 +110,21 @@ def initial_state(name, state, N, H, dtype):
     return state
 
 
+def check_ids(name, ids, V, axes=None):
+    """Return ids as an integer array with values in [0, V); raise otherwise.
+
+    ``axes``, when given, names the expected axes, e.g. ("N", "T"), and fixes their number.
+    """
+    ids = np.asarray(ids)
+    if ids.dtype.kind not in "iu":
+        raise TypeError(f"{name} must be an integer array of ids, got dtype {ids.dtype}")
+    if axes is not None:
+        check_shape(name, ids, [(label, None) for label in axes])
+    if ids.size and (ids.min() < 0 or ids.max() >= V):
+        raise ValueError(f"{name} must lie in [0, V={V}), got [{ids.min()}, {ids.max()}]")
+    return ids
+
+
 def check_weights(Wx, Wh, b, blocks=1):
     """Validate recurrent weights ``Wx (D, k H)``, ``Wh (H, k H)``, ``b (k H,)``.
 
