@@ -110,8 +110,8 @@ def initial_state(name, state, N, H, dtype):
     return state
 
 
-def check_ids(name, ids, V, axes=None):
-    """Return ids as an integer array with values in [0, V); raise otherwise.
+def check_ids(name, ids, V=None, axes=None):
+    """Return ids as an integer array with values in [0, V) (V None: any); raise otherwise.
 
     ``axes``, when given, names the expected axes, e.g. ("N", "T"), and fixes their number.
     """
@@ -120,9 +120,21 @@ def check_ids(name, ids, V, axes=None):
         raise TypeError(f"{name} must be an integer array of ids, got dtype {ids.dtype}")
     if axes is not None:
         check_shape(name, ids, [(label, None) for label in axes])
-    if ids.size and (ids.min() < 0 or ids.max() >= V):
+    if V is not None and ids.size and (ids.min() < 0 or ids.max() >= V):
         raise ValueError(f"{name} must lie in [0, V={V}), got [{ids.min()}, {ids.max()}]")
     return ids
+
+
+def check_positive_int(name, value):
+    """Raise ValueError unless value is a positive integer (bool is not one)."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+        raise ValueError(f"{name} must be a positive integer, got {value!r}")
+
+
+def check_clip_norm(clip_norm):
+    """Raise ValueError unless clip_norm is None or a positive number."""
+    if clip_norm is not None and not clip_norm > 0:
+        raise ValueError(f"clip_norm must be positive or None, got {clip_norm}")
 
 
 def check_weights(Wx, Wh, b, blocks=1):
