@@ -30,9 +30,9 @@ class LSTM(Layer):
     Inputs: Wx (D, 4H), Wh (H, 4H), b (4H,), column blocks in the order f, g, i, o.
     forward(x, h_prev, c_prev): x (N, D), h_prev (N, H), c_prev (N, H) -> (h, c), each (N, H).
     backward(dh, dc=None): dh, dc (N, H) (dc None: zero) -> (dx, dh_prev, dc_prev);
-    writes dWx, dWh, db into ``grads``.
+    writes dWx, dWh, db into grads.
 
-    After forward, ``f``, ``g``, ``i``, ``o`` are copies of the step's four parts, each
+    After forward, f, g, i, o are copies of the step's four parts, each
     (N, H), as in lstm_lib.LSTMCell. The step trusts its caller (TimeLSTM checks shapes and
     dtypes); only the constructor checks the weights.
     """
@@ -84,17 +84,17 @@ class LSTM(Layer):
 class TimeLSTM(Layer):
     """T fused LSTM steps over a sequence, with backpropagation through time.
 
-    A plain loop: forward makes one LSTM step per time step and keeps them in ``layers``;
+    A plain loop: forward makes one LSTM step per time step and keeps them in layers;
     backward walks them in reverse, hands dh and dc back from step to step and sums the
     weight gradients over time (the weights are shared by all steps).
 
-    Inputs: Wx (D, 4H), Wh (H, 4H), b (4H,), blocks in the order f, g, i, o; ``stateful``.
+    Inputs: Wx (D, 4H), Wh (H, 4H), b (4H,), blocks in the order f, g, i, o; stateful.
     forward(xs): xs (N, T, D) -> hs (N, T, H).
-    backward(dhs): dhs (N, T, H) -> dxs (N, T, D); writes dWx, dWh, db into ``grads``.
+    backward(dhs): dhs (N, T, H) -> dxs (N, T, D); writes dWx, dWh, db into grads.
 
     The first h and c are zero, or what set_state gave. With stateful=True the last h and c
     of one forward are the first of the next (truncated backpropagation through time).
-    After backward, ``dh`` and ``dc`` are the gradients of the initial h and c.
+    After backward, dh and dc are the gradients of the initial h and c.
     lstm_lib.FastTimeLSTM computes the same faster and is what the training code uses.
     """
 

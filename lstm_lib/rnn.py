@@ -54,10 +54,10 @@ class RNN(Layer):
 class TimeRNN(Layer):
     """T tanh RNN steps over a sequence: a plain loop of RNN steps.
 
-    Inputs: Wx (D, H), Wh (H, H), b (H,); ``stateful`` as for lstm_lib.TimeLSTM.
+    Inputs: Wx (D, H), Wh (H, H), b (H,); stateful as for lstm_lib.TimeLSTM.
     forward(xs): xs (N, T, D) -> hs (N, T, H).
     backward(dhs): dhs (N, T, H) -> dxs (N, T, D); dWx, dWh, db summed over the steps.
-    set_state(h) and reset_state() set the initial h; after backward ``dh`` is the
+    set_state(h) and reset_state() set the initial h; after backward dh is the
     gradient of the initial h.
     """
 

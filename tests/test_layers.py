@@ -58,7 +58,7 @@ def _float32_layers_after_forward(rng):
 def test_float64_gradient_into_a_float32_sequence_layer_is_refused(rng):
     """float32 stays float32: a float64 upstream gradient is an error, not a silent upcast.
 
-    Only the boundary checks (CONVENTIONS section 3): a step trusts the layer that calls it.
+    Only the boundary checks (CONVENTIONS §2.2): a step trusts the layer that calls it.
     """
     W = rng.standard_normal((3, 2)).astype(np.float32)
     xs = rng.standard_normal((2, 4, 3)).astype(np.float32)

@@ -1,6 +1,6 @@
 """The two TimeLSTMs agree: the readable loop (lstm_lib.TimeLSTM) and the fast kernel
 (lstm_lib.FastTimeLSTM) give the same hs, dxs, weight gradients, carried state and
-initial-state gradients (CONVENTIONS section 6): 1e-12 in float64, 1e-5 in float32."""
+initial-state gradients (CONVENTIONS §6): 1e-12 in float64, 1e-5 in float32."""
 
 import numpy as np
 import pytest
