@@ -1,21 +1,22 @@
 """lstm_lib: the NumPy library that the notebooks of "LSTM, gate by gate" build.
 
-One module per idea of the book, with the notebook that introduces it:
+One module per idea of the book, with the notebooks that introduce it:
 
-    functions    sigmoid, tanh and their derivatives                          01
-    layers       Layer, MatMul, Affine, Sigmoid, Tanh; TimeAffine, Embedding    00, 01, 08
-                 and the losses MeanSquaredError, SoftmaxCrossEntropy           06, 08
-    rnn          RNN (one tanh step) and TimeRNN                                00
-    gates        Gate (forget, input, output) and Candidate (new information g) 01-05
-    cell         LSTMCell, the step built gate by gate                          05
-    lstm         LSTM (the fused step) and TimeLSTM (the loop over time)        07
-    fast_lstm    FastTimeLSTM: TimeLSTM's results, faster; used for training    07
-    weights      initialisation, fusing and splitting, PyTorch's block order    05, 07
-    gradcheck    numerical gradient checks                                      00
-    optim        SGD, Adam and gradient clipping                                01, 06
-    tasks        synthetic data sets (the adding problem, a bracket language)   06, 08
-    train        SequenceRegressor, fit and the History of a training run       06
-    language_model   LanguageModel and truncated backpropagation through time   08
+    functions       sigmoid, tanh and their derivatives                   01
+    layers          Layer, MatMul, Affine, Sigmoid, Tanh                  00, 01
+                    TimeAffine, Embedding, SoftmaxCrossEntropy            08
+                    MeanSquaredError                                      06
+    rnn             RNN (one tanh step) and TimeRNN                       00
+    gates           Gate (f, i, o) and Candidate (new information g)      01-05
+    cell            LSTMCell, the step built gate by gate                 05
+    lstm            LSTM (the fused step), TimeLSTM (the loop over time)  07
+    fast_lstm       FastTimeLSTM: TimeLSTM's results, faster              07
+    weights         initialisation, fusing, splitting, PyTorch's order    02, 07
+    gradcheck       numerical gradient checks                             00
+    optim           SGD, Adam and gradient clipping                       01, 06
+    tasks           the adding problem, a bracket language                06, 08
+    train           SequenceRegressor, fit, History                       06
+    language_model  LanguageModel, truncated BPTT                         08
 
 Fused weights are Wx (D, 4H), Wh (H, 4H), b (4H,) with column blocks in the order f, g, i,
 o. The drawing code (lstm_lib.diagrams, lstm_lib.style) and the exercise checkers
