@@ -32,9 +32,9 @@ class LSTM(Layer):
     backward(dh, dc=None): dh, dc (N, H) (dc None: zero) -> (dx, dh_prev, dc_prev);
     writes dWx, dWh, db into grads.
 
-    After forward, f, g, i, o are copies of the step's four parts, each
-    (N, H), as in lstm_lib.LSTMCell. The step trusts its caller (TimeLSTM checks shapes and
-    dtypes); only the constructor checks the weights.
+    After forward, f, g, i, o are copies of the step's four parts, each (N, H), as in
+    lstm_lib.LSTMCell. The step trusts its caller (TimeLSTM checks shapes and dtypes); only
+    the constructor checks the weights.
     """
 
     param_names = ("Wx", "Wh", "b")
@@ -84,7 +84,7 @@ class LSTM(Layer):
 class TimeLSTM(Layer):
     """T fused LSTM steps over a sequence, with backpropagation through time.
 
-    A plain loop: forward makes one LSTM step per time step and keeps them in layers;
+    A plain loop: forward makes one LSTM step per time step and keeps them in self.layers;
     backward walks them in reverse, hands dh and dc back from step to step and sums the
     weight gradients over time (the weights are shared by all steps).
 
