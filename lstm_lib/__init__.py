@@ -1,25 +1,30 @@
 """lstm_lib: the NumPy library that the notebooks of "LSTM, gate by gate" build.
 
-One module per idea of the book:
+One module per idea of the book, with the notebooks that introduce it:
 
-* :mod:`~lstm_lib.functions`: sigmoid and tanh and their derivatives
-* :mod:`~lstm_lib.layers`: MatMul, Affine, Sigmoid, Tanh, RecurrentUnit, TimeAffine,
-  Embedding, losses
-* :mod:`~lstm_lib.gates`: Gate (forget, input, output) and Candidate (new information g)
-* :mod:`~lstm_lib.cell`: LSTMCell, the step built gate by gate
-* :mod:`~lstm_lib.lstm`: LSTM, the fused step, and TimeLSTM over a sequence
-* :mod:`~lstm_lib.rnn`: RNN and TimeRNN, the plain tanh RNN
-* :mod:`~lstm_lib.weights`: initialisation, fusing and splitting, PyTorch's block order
-* :mod:`~lstm_lib.gradcheck`: numerical gradient checks
-* :mod:`~lstm_lib.optim`: SGD, Adam and gradient clipping
-* :mod:`~lstm_lib.tasks`: synthetic data sets (the adding problem, ...)
+    functions       sigmoid, tanh and their derivatives                   01
+    layers          Layer, MatMul, Affine, Sigmoid, Tanh                  00, 01
+                    TimeAffine, Embedding, SoftmaxCrossEntropy            08
+                    MeanSquaredError                                      06
+    rnn             RNN (one tanh step) and TimeRNN                       00
+    gates           Gate (f, i, o) and Candidate (new information g)      01-05
+    cell            LSTMCell, the step built gate by gate                 05
+    lstm            LSTM (the fused step), TimeLSTM (the loop over time)  07
+    fast_lstm       FastTimeLSTM: TimeLSTM's results, faster              07
+    weights         initialisation, fusing, splitting, PyTorch's order    02, 07
+    gradcheck       numerical gradient checks                             00
+    optim           SGD, Adam and gradient clipping                       01, 06
+    tasks           the adding problem, a bracket language                06, 08
+    train           SequenceRegressor, fit, History                       06
+    language_model  LanguageModel, truncated BPTT                         08
 
-Fused weights are ``Wx (D, 4H)``, ``Wh (H, 4H)``, ``b (4H,)`` with column blocks in the
-order f, g, i, o. Drawing lives in :mod:`~lstm_lib.diagrams` and :mod:`~lstm_lib.plots`,
-which the math modules never import.
+Fused weights are Wx (D, 4H), Wh (H, 4H), b (4H,) with column blocks in the order f, g, i,
+o. The drawing code (lstm_lib.diagrams, lstm_lib.style) and the exercise checkers
+(lstm_lib.checks, lstm_lib.classroom) are kept apart: no math module imports them.
 """
 
 from .cell import LSTMCell
+from .fast_lstm import FastTimeLSTM
 from .functions import sigmoid, sigmoid_grad, tanh, tanh_grad
 from .gates import Candidate, Gate
 from .gradcheck import check_layer_gradients, numerical_gradient, rel_error
@@ -28,7 +33,6 @@ from .layers import (
     Embedding,
     MatMul,
     MeanSquaredError,
-    RecurrentUnit,
     Sigmoid,
     SoftmaxCrossEntropy,
     Tanh,
@@ -55,12 +59,12 @@ __all__ = [
     "LSTM",
     "PYTORCH_ORDER",
     "RNN",
-    "RecurrentUnit",
     "SGD",
     "Adam",
     "Affine",
     "Candidate",
     "Embedding",
+    "FastTimeLSTM",
     "Gate",
     "LSTMCell",
     "MatMul",

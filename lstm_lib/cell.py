@@ -1,38 +1,37 @@
-r"""The LSTM cell built gate by gate: the teaching version, one layer per part.
+"""The LSTM cell built gate by gate: one layer per part (notebook 05).
 
-One time step, with x (N, D), h_prev and c_prev (N, H):
+One time step, with x (N, D), h_prev and c_prev (N, H), * the elementwise (Hadamard,
+아다마르) product:
 
-.. math::
+    f = sigmoid(x Wx_f + h_prev Wh_f + b_f)     forget gate
+    g = tanh(x Wx_g + h_prev Wh_g + b_g)        new information (candidate)
+    i = sigmoid(x Wx_i + h_prev Wh_i + b_i)     input gate
+    o = sigmoid(x Wx_o + h_prev Wh_o + b_o)     output gate
+    c = f * c_prev + g * i                      memory cell
+    h = o * tanh(c)                             hidden state
 
-    f &= \sigma(x W_x^{(f)} + h_{prev} W_h^{(f)} + b^{(f)})   &&\text{forget gate} \\
-    g &= \tanh(x W_x^{(g)} + h_{prev} W_h^{(g)} + b^{(g)})    &&\text{new information} \\
-    i &= \sigma(x W_x^{(i)} + h_{prev} W_h^{(i)} + b^{(i)})   &&\text{input gate} \\
-    o &= \sigma(x W_x^{(o)} + h_{prev} W_h^{(o)} + b^{(o)})   &&\text{output gate} \\
-    c &= f \odot c_{prev} + g \odot i                          &&\text{memory cell} \\
-    h &= o \odot \tanh(c)                                      &&\text{hidden state}
-
-⊙ is the elementwise (Hadamard, 아다마르) product. The fused :class:`lstm_lib.lstm.LSTM`
-computes exactly the same with one affine transform; this class keeps the parts apart so
-each can be inspected.
+The fused lstm_lib.LSTM (notebook 07) computes the same with one affine transform; this
+class keeps the parts apart so that each can be looked at.
 """
 
 import numpy as np
 
-from .functions import tanh, tanh_grad
+from .functions import tanh
 from .gates import Candidate, Gate
 from .layers import Layer
-from .validation import as_float_array, check_shape
 from .weights import GATE_ORDER, split_weights
 
 
 class LSTMCell(Layer):
-    """The unfused LSTM step made of three :class:`Gate` and one :class:`Candidate`.
+    """The unfused LSTM step: three Gate layers (f, i, o) and one Candidate (g).
 
-    ``parts`` is a dict ``{"f": (Wx, Wh, b), "g": ..., "i": ..., "o": ...}`` with shapes
-    (D, H), (H, H), (H,) each, as returned by :func:`lstm_lib.weights.split_weights`.
-    ``params`` and ``grads`` hold the twelve arrays in the order f, g, i, o and within each
-    part Wx, Wh, b. After ``forward`` the attributes ``f``, ``g``, ``i``, ``o`` and ``c``
-    hold the last step's values, each (N, H), for plotting.
+    Inputs: parts, a dict {"f": (Wx, Wh, b), "g": ..., "i": ..., "o": ...} with shapes
+    (D, H), (H, H), (H,) each, as split_weights returns it.
+    forward(x, h_prev, c_prev): x (N, D), h_prev (N, H), c_prev (N, H) -> (h, c), (N, H) each.
+    backward(dh, dc=None): dh, dc (N, H) (dc None: zero) -> (dx, dh_prev, dc_prev).
+
+    params and grads hold the twelve arrays in the order f, g, i, o and within each part
+    Wx, Wh, b. After forward, f, g, i, o and c are copies of the step's values, for plots.
     """
 
     param_names = tuple(f"{gate}.{name}" for gate in GATE_ORDER for name in ("Wx", "Wh", "b"))
@@ -46,36 +45,29 @@ class LSTMCell(Layer):
         self.candidate = Candidate(*parts["g"])
         self.input_gate = Gate(*parts["i"])
         self.output_gate = Gate(*parts["o"])
-        shapes = {tuple(p.shape for p in unit.params) for unit in self._units()}
+        units = self._units()
+        shapes = {tuple(p.shape for p in unit.params) for unit in units}
         if len(shapes) != 1:
             raise ValueError(f"all four parts must have the same shapes, got {sorted(shapes)}")
-        dtypes = [str(unit.params[0].dtype) for unit in self._units()]
+        dtypes = [str(unit.params[0].dtype) for unit in units]
         if len(set(dtypes)) != 1:
             raise TypeError(f"all four parts must have the same dtype, got f, g, i, o: {dtypes}")
-        for unit in self._units():
-            self.params += unit.params
-            self.grads += unit.grads
+        self.params = [p for unit in units for p in unit.params]
+        self.grads = [g for unit in units for g in unit.grads]
         self.f = self.g = self.i = self.o = self.c = None
         self._cache = None
 
     @classmethod
     def from_fused(cls, Wx, Wh, b):
-        """Build the cell from fused weights ``Wx (D, 4H)``, ``Wh (H, 4H)``, ``b (4H,)``
-        (blocks f, g, i, o); the cell gets copies."""
+        """The cell with (copies of) fused weights Wx (D, 4H), Wh (H, 4H), b (4H,),
+        blocks f, g, i, o."""
         return cls(split_weights(Wx, Wh, b))
 
     def _units(self):
         return (self.forget_gate, self.candidate, self.input_gate, self.output_gate)
 
     def forward(self, x, h_prev, c_prev):
-        """x (N, D), h_prev (N, H), c_prev (N, H) -> (h, c), both (N, H)."""
-        Wx, Wh, _ = self.params[:3]
-        x = as_float_array("x", x, Wx.dtype)
-        h_prev = as_float_array("h_prev", h_prev, Wx.dtype)
-        c_prev = as_float_array("c_prev", c_prev, Wx.dtype)
-        N = check_shape("x", x, [("N", None), ("D", Wx.shape[0])])["N"]
-        check_shape("h_prev", h_prev, [("N", N), ("H", Wh.shape[0])])
-        check_shape("c_prev", c_prev, [("N", N), ("H", Wh.shape[0])])
+        """x (N, D), h_prev (N, H), c_prev (N, H) -> h (N, H), c (N, H)."""
         f = self.forget_gate.forward(x, h_prev)
         g = self.candidate.forward(x, h_prev)
         i = self.input_gate.forward(x, h_prev)
@@ -83,32 +75,25 @@ class LSTMCell(Layer):
         c = f * c_prev + g * i
         tanh_c = tanh(c)
         h = o * tanh_c
-        self.f, self.g, self.i, self.o, self.c = f, g, i, o, c
-        self._cache = (c_prev, tanh_c)
+        self._cache = (c_prev, f, g, i, o, tanh_c)
+        self.f, self.g, self.i, self.o, self.c = f.copy(), g.copy(), i.copy(), o.copy(), c.copy()
         return h, c
 
     def backward(self, dh, dc=None):
-        """dh (N, H) and dc (N, H) (None means zero) -> (dx, dh_prev, dc_prev).
+        """dh (N, H), dc (N, H) or None -> dx (N, D), dh_prev (N, H), dc_prev (N, H).
 
-        The cell's gradient gathers two streams: ``dc`` from the next step and the one
-        that comes through ``h = o ⊙ tanh(c)``. Then each ⊙ node hands the gradient to
-        each of its inputs multiplied by the other input.
+        The cell's gradient gathers two streams: dc from the next step and the one that
+        comes through h = o * tanh(c). Then each * node hands the gradient to each of its
+        inputs multiplied by the other input: df, dg, di, do are the gradients of the
+        values f, g, i, o, and each part's backward turns its own into da and the weights'.
         """
-        c_prev, tanh_c = self._require_forward(self._cache)
-        dh = as_float_array("dh", dh, c_prev.dtype)
-        check_shape("dh", dh, [("N", c_prev.shape[0]), ("H", c_prev.shape[1])])
-        dc = np.zeros_like(c_prev) if dc is None else as_float_array("dc", dc, c_prev.dtype)
-        check_shape("dc", dc, [("N", c_prev.shape[0]), ("H", c_prev.shape[1])])
-        dc = dc + dh * self.o * tanh_grad(tanh_c)
-        do = dh * tanh_c
-        df = dc * c_prev
-        dg = dc * self.i
-        di = dc * self.g
-        dc_prev = dc * self.f
-        dx = 0
-        dh_prev = 0
+        c_prev, f, g, i, o, tanh_c = self._require_forward(self._cache)
+        if dc is None:
+            dc = np.zeros_like(c_prev)
+        dc = dc + dh * o * (1 - tanh_c**2)
+        df, dg, di, do = dc * c_prev, dc * i, dc * g, dh * tanh_c
+        dx = dh_prev = 0
         for unit, dout in zip(self._units(), (df, dg, di, do), strict=True):
             dx_part, dh_part = unit.backward(dout)
-            dx = dx + dx_part
-            dh_prev = dh_prev + dh_part
-        return dx, dh_prev, dc_prev
+            dx, dh_prev = dx + dx_part, dh_prev + dh_part
+        return dx, dh_prev, dc * f

@@ -1,25 +1,28 @@
-r"""The small layers every other layer is built from.
+"""The small layers the others are built from (notebooks 00 and 01; TimeAffine and
+Embedding in notebook 08).
 
-Each layer has the interface of "Deep Learning from Scratch 2":
+Every layer has the interface of "Deep Learning from Scratch 2":
 
-* ``params``: list of parameter arrays, ``grads``: list of arrays of the same shapes;
-* ``forward(...)`` computes and caches what ``backward`` needs;
-* ``backward(dout)`` returns the gradient with respect to the input and writes the
-  parameter gradients into ``grads`` in place (``g[...] = ...``), so an optimizer that holds
-  the arrays sees them.
+    params   list of parameter arrays; grads: arrays of the same shapes
+    forward  computes the output and keeps what backward needs (the cache)
+    backward takes the gradient of the output, returns the gradient of the input and
+             writes the parameter gradients into grads in place (g[...] = ...), so an
+             optimizer that holds the arrays sees them
 
-Shapes follow the row-vector convention: a batch of N inputs is an (N, D) array and a
-weight that maps D features to H is (D, H).
+Shapes follow the row-vector convention: a batch of N inputs is an (N, D) array and a weight
+that maps D features to H is (D, H). What forward returns is never the cache: a caller may
+change it in place without changing backward. A step layer trusts its caller; constructors,
+sequence layers (Time...) and models check their inputs.
 """
 
 import numpy as np
 
-from .functions import sigmoid, sigmoid_grad, tanh, tanh_grad
-from .validation import as_float_array, check_like, check_shape, check_weights
+from .functions import sigmoid, tanh
+from .validation import as_float_array, check_ids, check_like, check_shape, check_upstream
 
 
 class Layer:
-    """Base of all layers: empty ``params``/``grads`` and a readable name for reports."""
+    """Base of all layers: empty params and grads, and a clear error for backward before forward."""
 
     param_names = ()
 
@@ -34,10 +37,10 @@ class Layer:
 
 
 class MatMul(Layer):
-    r"""Matrix product :math:`y = x W` with x (N, D), W (D, H), y (N, H).
+    """Matrix product y = x W.
 
-    Backward: :math:`\partial L/\partial x = dy\, W^T` and :math:`\partial L/\partial W =
-    x^T dy`.
+    Inputs: W (D, H). forward: x (N, D) -> y (N, H).
+    backward: dy (N, H) -> dx = dy W^T (N, D); writes dW = x^T dy.
     """
 
     param_names = ("W",)
@@ -52,27 +55,22 @@ class MatMul(Layer):
 
     def forward(self, x):
         """x (N, D) -> y (N, H)."""
-        (W,) = self.params
-        x = as_float_array("x", x, W.dtype)
-        check_shape("x", x, [("N", None), ("D", W.shape[0])])
         self._x = x
-        return x @ W
+        return x @ self.params[0]
 
     def backward(self, dout):
-        """dout (N, H) -> dx (N, D); writes dW into ``grads[0]``."""
+        """dout (N, H) -> dx (N, D); writes dW into grads[0]."""
         x = self._require_forward(self._x)
-        (W,) = self.params
-        dout = as_float_array("dout", dout, W.dtype)
-        check_shape("dout", dout, [("N", x.shape[0]), ("H", W.shape[1])])
         self.grads[0][...] = x.T @ dout
-        return dout @ W.T
+        return dout @ self.params[0].T
 
 
 class Affine(Layer):
-    r"""Affine transform :math:`y = x W + b` with x (N, D), W (D, H), b (H,), y (N, H).
+    """Affine transform y = x W + b.
 
-    Backward: :math:`dx = dy\, W^T`, :math:`dW = x^T dy`, :math:`db = \sum_n dy_n`
-    (the bias was broadcast over the batch, so its gradient is summed over it).
+    Inputs: W (D, H), b (H,). forward: x (N, D) -> y (N, H).
+    backward: dy (N, H) -> dx = dy W^T (N, D); writes dW = x^T dy and db = the sum of dy
+    over the batch (b was added to every row, so every row sends its gradient back to it).
     """
 
     param_names = ("W", "b")
@@ -90,115 +88,67 @@ class Affine(Layer):
     def forward(self, x):
         """x (N, D) -> y (N, H)."""
         W, b = self.params
-        x = as_float_array("x", x, W.dtype)
-        check_shape("x", x, [("N", None), ("D", W.shape[0])])
         self._x = x
         return x @ W + b
 
     def backward(self, dout):
-        """dout (N, H) -> dx (N, D); writes dW and db into ``grads``."""
+        """dout (N, H) -> dx (N, D); writes dW and db into grads."""
         x = self._require_forward(self._x)
-        W, _ = self.params
-        dout = as_float_array("dout", dout, W.dtype)
-        check_shape("dout", dout, [("N", x.shape[0]), ("H", W.shape[1])])
         self.grads[0][...] = x.T @ dout
         self.grads[1][...] = dout.sum(axis=0)
-        return dout @ W.T
+        return dout @ self.params[0].T
 
 
-class _Activation(Layer):
-    """An elementwise function; its derivative is written with the output y."""
+class Sigmoid(Layer):
+    """y = sigmoid(x) elementwise, in (0, 1).
+
+    forward: x of any shape -> y of the same shape.
+    backward: dy -> dx = dy * y * (1 - y), written with the output y.
+    """
 
     def __init__(self):
         super().__init__()
         self._y = None
 
     def forward(self, x):
-        """x of any shape -> y of the same shape."""
-        self._y = self._function(x)
-        return self._y
+        """x -> y = sigmoid(x), a new array of the shape of x."""
+        self._y = sigmoid(x)
+        return self._y.copy()
 
     def backward(self, dout):
         """dout -> dx, both of the shape of x."""
         y = self._require_forward(self._y)
-        dout = as_float_array("dout", dout, y.dtype)
-        check_like("dout", dout, "the forward output", y)
-        return dout * self._derivative(y)
+        return dout * y * (1 - y)
 
 
-class Sigmoid(_Activation):
-    r""":math:`y = \sigma(x)` elementwise, in (0, 1); backward :math:`dx = dy\, y (1 - y)`."""
+class Tanh(Layer):
+    """y = tanh(x) elementwise, in (-1, 1).
 
-    _function = staticmethod(sigmoid)
-    _derivative = staticmethod(sigmoid_grad)
-
-
-class Tanh(_Activation):
-    r""":math:`y = \tanh(x)` elementwise, in (-1, 1); backward :math:`dx = dy\, (1 - y^2)`."""
-
-    _function = staticmethod(tanh)
-    _derivative = staticmethod(tanh_grad)
-
-
-class RecurrentUnit(Layer):
-    r"""An affine transform of x and h_prev followed by an elementwise activation:
-
-    .. math:: y = \phi(a), \qquad a = x W_x + h_{prev} W_h + b
-
-    with x (N, D), h_prev (N, H), Wx (D, H), Wh (H, H), b (H,), y (N, H). The plain RNN
-    step (:math:`\phi = \tanh`), a gate (:math:`\phi = \sigma`) and the new information g
-    (:math:`\phi = \tanh`) are all this layer; subclasses only choose :math:`\phi`.
-
-    Backward: the activation node gives :math:`da = dy \odot \phi'(a)` (written with the
-    output y), then the affine node: :math:`dW_x = x^T da`, :math:`dW_h = h_{prev}^T da`,
-    :math:`db = \sum_n da_n`, :math:`dx = da\, W_x^T`, :math:`dh_{prev} = da\, W_h^T`.
+    forward: x of any shape -> y of the same shape.
+    backward: dy -> dx = dy * (1 - y^2), written with the output y.
     """
 
-    param_names = ("Wx", "Wh", "b")
-    _activate = staticmethod(tanh)
-    _activation_grad = staticmethod(tanh_grad)
-
-    def __init__(self, Wx, Wh, b):
+    def __init__(self):
         super().__init__()
-        _, _, Wx, Wh, b = check_weights(Wx, Wh, b)
-        self.params = [Wx, Wh, b]
-        self.grads = [np.zeros_like(Wx), np.zeros_like(Wh), np.zeros_like(b)]
-        self._cache = None
+        self._y = None
 
-    @property
-    def hidden_size(self):
-        """H, the number of units."""
-        return self.params[1].shape[0]
-
-    def forward(self, x, h_prev):
-        """x (N, D), h_prev (N, H) -> y (N, H)."""
-        Wx, Wh, b = self.params
-        x = as_float_array("x", x, Wx.dtype)
-        h_prev = as_float_array("h_prev", h_prev, Wx.dtype)
-        N = check_shape("x", x, [("N", None), ("D", Wx.shape[0])])["N"]
-        check_shape("h_prev", h_prev, [("N", N), ("H", self.hidden_size)])
-        out = self._activate(x @ Wx + h_prev @ Wh + b)
-        self._cache = (x, h_prev, out)
-        return out
+    def forward(self, x):
+        """x -> y = tanh(x), a new array of the shape of x."""
+        self._y = tanh(x)
+        return self._y.copy()
 
     def backward(self, dout):
-        """dout (N, H) -> (dx (N, D), dh_prev (N, H)); writes dWx, dWh, db into ``grads``."""
-        x, h_prev, out = self._require_forward(self._cache)
-        dout = as_float_array("dout", dout, out.dtype)
-        check_shape("dout", dout, [("N", x.shape[0]), ("H", self.hidden_size)])
-        Wx, Wh, _ = self.params
-        da = dout * self._activation_grad(out)  # gradient of the pre-activation a
-        self.grads[0][...] = x.T @ da
-        self.grads[1][...] = h_prev.T @ da
-        self.grads[2][...] = da.sum(axis=0)
-        return da @ Wx.T, da @ Wh.T
+        """dout -> dx, both of the shape of x."""
+        y = self._require_forward(self._y)
+        return dout * (1 - y**2)
 
 
 class TimeAffine(Affine):
-    r"""The same affine transform at every time step: xs (N, T, D) -> ys (N, T, H).
+    """The same affine transform at every time step: y_t = x_t W + b.
 
-    :math:`y_t = x_t W + b`, computed as one :class:`Affine` over all N T rows; the
-    parameter gradients are summed over batch and time.
+    Inputs: W (D, H), b (H,). forward: xs (N, T, D) -> ys (N, T, H), computed as one
+    Affine over all N T rows. backward: dys (N, T, H) -> dxs (N, T, D); dW and db are
+    summed over batch and time. T = 0 is allowed (nothing to transform).
     """
 
     def __init__(self, W, b):
@@ -209,25 +159,25 @@ class TimeAffine(Affine):
         """xs (N, T, D) -> ys (N, T, H)."""
         W = self.params[0]
         xs = as_float_array("xs", xs, W.dtype)
-        dims = check_shape("xs", xs, [("N", None), ("T", None), ("D", W.shape[0])])
-        N, T, D = dims["N"], dims["T"], dims["D"]
+        N, T, D = check_shape("xs", xs, [("N", None), ("T", None), ("D", W.shape[0])]).values()
         self._NT = (N, T)
         return super().forward(xs.reshape(N * T, D)).reshape(N, T, W.shape[1])
 
     def backward(self, dys):
-        """dys (N, T, H) -> dxs (N, T, D); writes dW and db into ``grads``."""
+        """dys (N, T, H) -> dxs (N, T, D); writes dW and db into grads."""
         N, T = self._require_forward(self._NT)
-        W = self.params[0]
-        dys = as_float_array("dys", dys, W.dtype)
-        check_shape("dys", dys, [("N", N), ("T", T), ("H", W.shape[1])])
-        return super().backward(dys.reshape(N * T, W.shape[1])).reshape(N, T, W.shape[0])
+        D, H = self.params[0].shape
+        dys = check_upstream("dys", dys, [("N", N), ("T", T), ("H", H)], self.params[0].dtype)
+        return super().backward(dys.reshape(N * T, H)).reshape(N, T, D)
 
 
 class Embedding(Layer):
-    r"""Look up rows of W (V, D) by integer id: ids of any shape S -> vectors (*S, D).
+    """Look up rows of W by integer id: the product of a one-hot vector with W, without
+    building the one-hot vector.
 
-    Equivalent to multiplying a one-hot vector by W, without building it. Backward adds
-    each upstream row into the row of W it came from (an id used twice gets both).
+    Inputs: W (V, D). forward: ids of any shape S, integers in [0, V) -> W[ids] (*S, D).
+    backward: dout (*S, D) -> None (ids have no gradient); writes dW, where each upstream
+    row is added into the row of W it came from (an id used twice gets both).
     """
 
     param_names = ("W",)
@@ -241,25 +191,14 @@ class Embedding(Layer):
         self._ids = None
 
     def forward(self, ids):
-        """ids: integer array of any shape, values in [0, V) -> (*ids.shape, D)."""
-        (W,) = self.params
-        ids = np.asarray(ids)
-        if ids.dtype.kind not in "iu":
-            raise TypeError(f"ids must be an integer array, got dtype {ids.dtype}")
-        if ids.size and (ids.min() < 0 or ids.max() >= W.shape[0]):
-            raise ValueError(f"ids must lie in [0, V={W.shape[0]}), got [{ids.min()}, {ids.max()}]")
-        self._ids = ids
-        return W[ids]
+        """ids (any shape S), integers in [0, V) -> vectors (*S, D), a new array."""
+        W = self.params[0]
+        self._ids = check_ids("ids", ids, W.shape[0])
+        return W[self._ids]
 
     def backward(self, dout):
-        """dout (*ids.shape, D) -> None (ids have no gradient); writes dW into ``grads``."""
+        """dout (*S, D) -> None; writes dW into grads[0]."""
         ids = self._require_forward(self._ids)
-        dout = as_float_array("dout", dout, self.params[0].dtype)
-        check_shape(
-            "dout",
-            dout,
-            [(f"S{k}", n) for k, n in enumerate(ids.shape)] + [("D", self.params[0].shape[1])],
-        )
         self.grads[0][...] = 0
         np.add.at(self.grads[0], ids, dout)
 

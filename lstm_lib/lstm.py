@@ -1,45 +1,40 @@
-r"""The fused LSTM: one affine transform for all four parts, then a slice.
+"""The fused LSTM step and the loop over time (notebook 07).
 
-The four affine transforms of the cell (see :mod:`lstm_lib.cell`) are stacked into one:
+The four affine transforms of the cell (lstm_lib.cell, notebook 05) are stacked into one:
 
-.. math:: A = x W_x + h_{prev} W_h + b, \qquad
-          W_x\ (D, 4H),\ W_h\ (H, 4H),\ b\ (4H,)
+    A = x Wx + h_prev Wh + b        Wx (D, 4H), Wh (H, 4H), b (4H,), A (N, 4H)
 
-and A (N, 4H) is sliced into four (N, H) blocks in the order **f, g, i, o**:
+and A is cut into four (N, H) blocks, the pre-activations a_f, a_g, a_i, a_o, in the
+order f, g, i, o:
 
-.. math:: f = \sigma(A_f),\ g = \tanh(A_g),\ i = \sigma(A_i),\ o = \sigma(A_o),\quad
-          c = f \odot c_{prev} + g \odot i,\quad h = o \odot \tanh(c)
+    f = sigmoid(a_f)   g = tanh(a_g)   i = sigmoid(a_i)   o = sigmoid(a_o)
+    c = f * c_prev + g * i             h = o * tanh(c)        (* is elementwise)
 
-In backward the four slices' gradients are concatenated back into dA (N, 4H) in the same
-order, and the affine rule gives dWx, dWh, db, dx and dh_prev at once.
+Backward gathers the gradients of the four pre-activations, da_f, da_g, da_i, da_o, back
+into dA (N, 4H) in the same order, and one affine rule gives dWx, dWh, db, dx and dh_prev.
 
-:class:`LSTM` is one step, written to be read. :class:`TimeLSTM` runs T steps and is
-written to be fast; a test checks that it equals a loop of :class:`LSTM` steps.
+LSTM is one step. TimeLSTM is the loop of LSTM steps over a sequence, written to be read
+beside notebook 07; lstm_lib.fast_lstm.FastTimeLSTM computes the same, faster.
 """
 
 import numpy as np
 
-from .functions import sigmoid, sigmoid_grad, tanh, tanh_grad
+from .functions import sigmoid, tanh
 from .layers import Layer
-from .validation import as_float_array, check_shape, check_weights
-
-
-def _gate_activations(A, H):
-    """Slice A (N, 4H) into f, g, i, o and apply sigmoid, tanh, sigmoid, sigmoid."""
-    f = sigmoid(A[:, :H])
-    g = tanh(A[:, H : 2 * H])
-    i = sigmoid(A[:, 2 * H : 3 * H])
-    o = sigmoid(A[:, 3 * H :])
-    return f, g, i, o
+from .validation import check_sequence, check_state, check_upstream, check_weights, initial_state
 
 
 class LSTM(Layer):
-    """One fused LSTM step with ``Wx (D, 4H)``, ``Wh (H, 4H)``, ``b (4H,)``, blocks f, g, i, o.
+    """One fused LSTM step.
 
-    ``forward(x, h_prev, c_prev)`` -> ``(h_next, c_next)``;
-    ``backward(dh_next, dc_next)`` -> ``(dx, dh_prev, dc_prev)``, writing dWx, dWh, db into
-    ``grads`` in place. After ``forward`` the attributes ``f``, ``g``, ``i``, ``o`` hold the
-    step's four parts, each (N, H), as in :class:`lstm_lib.cell.LSTMCell`.
+    Inputs: Wx (D, 4H), Wh (H, 4H), b (4H,), column blocks in the order f, g, i, o.
+    forward(x, h_prev, c_prev): x (N, D), h_prev (N, H), c_prev (N, H) -> (h, c), each (N, H).
+    backward(dh, dc=None): dh, dc (N, H) (dc None: zero) -> (dx, dh_prev, dc_prev);
+    writes dWx, dWh, db into grads.
+
+    After forward, f, g, i, o are copies of the step's four parts, each (N, H), as in
+    lstm_lib.LSTMCell. The step trusts its caller (TimeLSTM checks shapes and dtypes); only
+    the constructor checks the weights.
     """
 
     param_names = ("Wx", "Wh", "b")
@@ -53,82 +48,54 @@ class LSTM(Layer):
         self._cache = None
 
     def forward(self, x, h_prev, c_prev):
-        """x (N, D), h_prev (N, H), c_prev (N, H) -> h_next (N, H), c_next (N, H)."""
+        """x (N, D), h_prev (N, H), c_prev (N, H) -> h (N, H), c (N, H)."""
         Wx, Wh, b = self.params
         H = self.hidden_size
-        x = as_float_array("x", x, Wx.dtype)
-        h_prev = as_float_array("h_prev", h_prev, Wx.dtype)
-        c_prev = as_float_array("c_prev", c_prev, Wx.dtype)
-        N = check_shape("x", x, [("N", None), ("D", Wx.shape[0])])["N"]
-        check_shape("h_prev", h_prev, [("N", N), ("H", H)])
-        check_shape("c_prev", c_prev, [("N", N), ("H", H)])
-
-        A = x @ Wx + h_prev @ Wh + b  # one affine transform for all four parts
-        f, g, i, o = _gate_activations(A, H)
-        c_next = f * c_prev + g * i
-        tanh_c = tanh(c_next)
-        h_next = o * tanh_c
-        self.f, self.g, self.i, self.o = f, g, i, o
+        A = x @ Wx + h_prev @ Wh + b  # (N, 4H): one affine transform for all four parts
+        f = sigmoid(A[:, :H])  # forget gate
+        g = tanh(A[:, H : 2 * H])  # new information
+        i = sigmoid(A[:, 2 * H : 3 * H])  # input gate
+        o = sigmoid(A[:, 3 * H :])  # output gate
+        c = f * c_prev + g * i
+        tanh_c = tanh(c)
+        h = o * tanh_c
         self._cache = (x, h_prev, c_prev, f, g, i, o, tanh_c)
-        return h_next, c_next
+        self.f, self.g, self.i, self.o = f.copy(), g.copy(), i.copy(), o.copy()
+        return h, c
 
-    def backward(self, dh_next, dc_next=None):
-        """dh_next, dc_next (N, H) -> dx (N, D), dh_prev (N, H), dc_prev (N, H).
-
-        ``dc_next`` None means zero (the last step of a sequence)."""
+    def backward(self, dh, dc=None):
+        """dh (N, H), dc (N, H) or None -> dx (N, D), dh_prev (N, H), dc_prev (N, H)."""
         x, h_prev, c_prev, f, g, i, o, tanh_c = self._require_forward(self._cache)
-        dh_next = as_float_array("dh_next", dh_next, x.dtype)
-        if dc_next is None:
-            dc_next = np.zeros_like(c_prev)
-        dc_next = as_float_array("dc_next", dc_next, x.dtype)
-        check_shape("dh_next", dh_next, [("N", x.shape[0]), ("H", self.hidden_size)])
-        check_shape("dc_next", dc_next, [("N", x.shape[0]), ("H", self.hidden_size)])
         Wx, Wh, _ = self.params
-
-        dc = dc_next + dh_next * o * tanh_grad(tanh_c)  # two streams meet at c
-        dc_prev = dc * f  # the cell path: only ⊙f
-        df = dc * c_prev * sigmoid_grad(f)
-        dg = dc * i * tanh_grad(g)
-        di = dc * g * sigmoid_grad(i)
-        do = dh_next * tanh_c * sigmoid_grad(o)
-        dA = np.hstack((df, dg, di, do))  # the slice node's backward: concatenate
-
+        if dc is None:
+            dc = np.zeros_like(c_prev)  # the last step of a sequence: c goes nowhere else
+        dc = dc + dh * o * (1 - tanh_c**2)  # two streams meet at c: from c and through h
+        da_f = dc * c_prev * f * (1 - f)  # c = f * c_prev + ...
+        da_g = dc * i * (1 - g**2)  # ... + g * i
+        da_i = dc * g * i * (1 - i)
+        da_o = dh * tanh_c * o * (1 - o)  # h = o * tanh(c)
+        dA = np.hstack((da_f, da_g, da_i, da_o))  # (N, 4H): the slice's backward
         self.grads[0][...] = x.T @ dA
         self.grads[1][...] = h_prev.T @ dA
         self.grads[2][...] = dA.sum(axis=0)
-        return dA @ Wx.T, dA @ Wh.T, dc_prev
+        return dA @ Wx.T, dA @ Wh.T, dc * f  # dc_prev: the cell path only multiplies by f
 
 
 class TimeLSTM(Layer):
-    """T fused LSTM steps over a sequence, with full backpropagation through time.
+    """T fused LSTM steps over a sequence, with backpropagation through time.
 
-    ``forward(xs)`` takes xs (N, T, D) and returns hs (N, T, H); ``backward(dhs)`` takes
-    dhs (N, T, H), returns dxs (N, T, D) and writes dWx, dWh, db (summed over all steps)
-    into ``grads`` in place. Weights ``Wx (D, 4H)``, ``Wh (H, 4H)``, ``b (4H,)``, blocks in
-    the order f, g, i, o.
+    A plain loop: forward makes one LSTM step per time step and keeps them in self.layers;
+    backward walks them in reverse, hands dh and dc back from step to step and sums the
+    weight gradients over time (the weights are shared by all steps).
 
-    The initial state is zero, or what :meth:`set_state` gave. With ``stateful=True`` the
-    last h and c of one ``forward`` become the initial state of the next (truncated
-    backpropagation through time); with ``stateful=False`` every ``forward`` after the
-    first starts again from zero. After ``backward``, ``dh`` and ``dc`` hold the gradients
-    with respect to the initial h and c.
+    Inputs: Wx (D, 4H), Wh (H, 4H), b (4H,), blocks in the order f, g, i, o; stateful.
+    forward(xs): xs (N, T, D) -> hs (N, T, H).
+    backward(dhs): dhs (N, T, H) -> dxs (N, T, D); writes dWx, dWh, db into grads.
 
-    Each ``forward`` allows one ``backward``: to save memory, backward writes the gradients
-    dA over the cached gate values (a second backward raises ``RuntimeError``). Like every
-    layer of the book, the layer keeps a reference to ``xs`` until backward (for dWx): do
-    not change ``xs`` in place in between.
-
-    Speed (equal to a loop of :class:`LSTM` steps, which the tests check):
-
-    * ``xs @ Wx + b`` for all T steps is one matrix product before the loop, because it
-      does not depend on h; only ``h @ Wh`` stays inside the loop;
-    * in backward the loop only computes dA; dWx, dWh, db and dxs are one product each
-      after it, instead of T small products summed step by step;
-    * every array the loops touch is allocated once per call, and the gates, the
-      activations and their gradients are computed in place (``out=``), so no step creates
-      a fresh array;
-    * the caches are batch-major like xs and hs, (N, T, ...), so that ``xs`` itself, ``dA``
-      and ``dxs`` can be used as (N T, ...) matrices without a transposed copy.
+    The first h and c are zero, or what set_state gave. With stateful=True the last h and c
+    of one forward are the first of the next (truncated backpropagation through time).
+    After backward, dh and dc are the gradients of the initial h and c.
+    lstm_lib.FastTimeLSTM computes the same faster and is what the training code uses.
     """
 
     param_names = ("Wx", "Wh", "b")
@@ -139,152 +106,51 @@ class TimeLSTM(Layer):
         self.params = [Wx, Wh, b]
         self.grads = [np.zeros_like(Wx), np.zeros_like(Wh), np.zeros_like(b)]
         self.stateful = stateful
-        self.h = self.c = None
-        self.dh = self.dc = None
-        self._cache = None
-        self._backward_done = False
+        self.h = self.c = None  # the state the next forward starts from (None: zero)
+        self.dh = self.dc = None  # gradients of the initial state, after backward
+        self.layers = None  # one LSTM step per time step, after forward
+        self._xs_shape = None
 
     def set_state(self, h, c=None):
-        """Set the initial state of the next forward: h (N, H) and c (N, H) (None: zero)."""
-        dtype = self.params[0].dtype
-        h = as_float_array("h", h, dtype)
-        N = check_shape("h", h, [("N", None), ("H", self.hidden_size)])["N"]
-        if c is not None:
-            c = as_float_array("c", c, dtype)
-            check_shape("c", c, [("N", N), ("H", self.hidden_size)])
-        self.h, self.c = h.copy(), None if c is None else c.copy()
+        """Start the next forward from h (N, H) and c (N, H) (c None: zero)."""
+        dtype, H = self.params[0].dtype, self.hidden_size
+        self.h = check_state("h", h, None, H, dtype)
+        self.c = None if c is None else check_state("c", c, self.h.shape[0], H, dtype)
 
     def reset_state(self):
-        """Forget the carried state: the next forward starts from h = c = 0."""
+        """Start the next forward from h = c = 0."""
         self.h = self.c = None
 
     def forward(self, xs):
-        """xs (N, T, D) -> hs (N, T, H), a new contiguous array."""
+        """xs (N, T, D) -> hs (N, T, H)."""
         Wx, Wh, b = self.params
-        H = self.hidden_size
-        dtype = Wx.dtype
-        xs = np.ascontiguousarray(as_float_array("xs", xs, dtype))  # no copy if it already is
-        dims = check_shape("xs", xs, [("N", None), ("T", None), ("D", Wx.shape[0])])
-        N, T, D = dims["N"], dims["T"], dims["D"]
-        if T == 0:
-            raise ValueError(f"xs must have at least one time step, got shape {xs.shape}")
-        h0 = self._initial("h", self.h, N)
-        c0 = self._initial("c", self.c, N)
-
-        # A[:, t] = xs[:, t] @ Wx + b for all t at once, (N T, D) @ (D, 4H); the loop then
-        # only adds h @ Wh. A[:, t] holds step t's gates after the loop, dA after backward.
-        A = np.empty((N, T, 4 * H), dtype=dtype)
-        np.matmul(xs.reshape(N * T, D), Wx, out=A.reshape(N * T, 4 * H))
-        A += b
-        # h_prev[:, t] and c_prev[:, t] are the state that step t reads (h_{t-1}, c_{t-1});
-        # step t writes its h and c into slot t + 1, the last step into h_last and c_last.
-        h_prev = np.empty((N, T, H), dtype=dtype)
-        c_prev = np.empty((N, T, H), dtype=dtype)
-        tanh_c = np.empty((N, T, H), dtype=dtype)
-        h_last = np.empty((N, H), dtype=dtype)
-        c_last = np.empty((N, H), dtype=dtype)
-        h_prev[:, 0], c_prev[:, 0] = h0, c0
-        hWh = np.empty((N, 4 * H), dtype=dtype)
-        gi = np.empty((N, H), dtype=dtype)
+        xs = check_sequence("xs", xs, Wx.dtype, Wx.shape[0])
+        N, T, _ = xs.shape
+        h = initial_state("h", self.h, N, self.hidden_size, Wx.dtype)
+        c = initial_state("c", self.c, N, self.hidden_size, Wx.dtype)
+        hs = np.empty((N, T, self.hidden_size), dtype=Wx.dtype)
+        self.layers = []
         for t in range(T):
-            a = A[:, t]
-            np.matmul(h_prev[:, t], Wh, out=hWh)
-            a += hWh
-            f, g, i, o = a[:, :H], a[:, H : 2 * H], a[:, 2 * H : 3 * H], a[:, 3 * H :]
-            sigmoid(f, out=f)
-            np.tanh(g, out=g)
-            sigmoid(a[:, 2 * H :], out=a[:, 2 * H :])  # i and o are adjacent: one call
-            h, c = (h_prev[:, t + 1], c_prev[:, t + 1]) if t + 1 < T else (h_last, c_last)
-            np.multiply(f, c_prev[:, t], out=c)  # c = f ⊙ c_prev + g ⊙ i
-            np.multiply(g, i, out=gi)
-            c += gi
-            np.tanh(c, out=tanh_c[:, t])
-            np.multiply(o, tanh_c[:, t], out=h)  # h = o ⊙ tanh(c)
-
-        self._cache = (xs, A, h_prev, c_prev, tanh_c)
-        self._backward_done = False
-        if self.stateful:
-            self.h, self.c = h_last, c_last  # not in the cache, not returned: no copy needed
-        else:
-            self.h = self.c = None
-        hs = np.empty((N, T, H), dtype=dtype)  # a new array: the caller may change it freely
-        hs[:, : T - 1] = h_prev[:, 1:]
-        hs[:, T - 1] = h_last
+            layer = LSTM(Wx, Wh, b)  # shares the weight arrays
+            h, c = layer.forward(xs[:, t], h, c)
+            hs[:, t] = h
+            self.layers.append(layer)
+        self._xs_shape = xs.shape
+        self.h, self.c = (h, c) if self.stateful else (None, None)
         return hs
 
-    def _initial(self, name, state, N):
-        if state is None:
-            return np.zeros((N, self.hidden_size), dtype=self.params[0].dtype)
-        if state.shape[0] != N:
-            raise ValueError(
-                f"the carried state {name} has batch size {state.shape[0]} but xs has N={N}; "
-                "call reset_state() or set_state(...) when the batch size changes"
-            )
-        return state
-
     def backward(self, dhs):
-        """dhs (N, T, H) -> dxs (N, T, D); writes dWx, dWh, db and sets ``dh``, ``dc``."""
-        xs, A, h_prev, c_prev, tanh_c = self._require_forward(self._cache)
-        if self._backward_done:
-            raise RuntimeError(
-                "TimeLSTM.backward called twice after one forward: backward overwrites the "
-                "forward cache with the gradients; call forward again first"
-            )
-        Wx, Wh, _ = self.params
-        N, T, H = tanh_c.shape
-        D = Wx.shape[0]
-        dtype = Wx.dtype
-        dhs = as_float_array("dhs", dhs, dtype)
-        check_shape("dhs", dhs, [("N", N), ("T", T), ("H", H)])
-
-        dh = np.zeros((N, H), dtype=dtype)  # dL/dh_t from step t + 1, then from dhs too
-        dc = np.zeros((N, H), dtype=dtype)
-        dc_prev = np.empty((N, H), dtype=dtype)
-        tmp = np.empty((N, H), dtype=dtype)
-        dh_i = np.empty((N, H), dtype=dtype)
-        for t in reversed(range(T)):
-            # a holds f, g, i, o of step t; each block is overwritten by its gradient as
-            # soon as nothing else needs it, so that afterwards a holds dA = (df, dg, di, do).
-            a = A[:, t]
-            f, g, i, o = a[:, :H], a[:, H : 2 * H], a[:, 2 * H : 3 * H], a[:, 3 * H :]
-            tc = tanh_c[:, t]
-            dh += dhs[:, t]
-            # dc += dh ⊙ o ⊙ (1 - tanh(c)^2): the two streams meet at c
-            np.multiply(tc, tc, out=tmp)
-            np.subtract(1, tmp, out=tmp)
-            tmp *= o
-            tmp *= dh
-            dc += tmp
-            # do = dh ⊙ tanh(c) ⊙ o (1 - o), into o's block
-            np.subtract(1, o, out=tmp)
-            o *= tmp
-            o *= tc
-            o *= dh
-            # di = dc ⊙ g ⊙ i (1 - i) and dg = dc ⊙ i ⊙ (1 - g^2); di needs g, dg needs i
-            np.multiply(dc, i, out=dh_i)  # dc ⊙ i, kept for dg
-            np.subtract(1, i, out=tmp)
-            i *= tmp
-            i *= dc
-            i *= g
-            np.multiply(g, g, out=tmp)
-            np.subtract(1, tmp, out=tmp)
-            np.multiply(dh_i, tmp, out=g)
-            # dc_prev = dc ⊙ f (the cell path: only ⊙f), df = dc ⊙ c_prev ⊙ f (1 - f)
-            np.multiply(dc, f, out=dc_prev)
-            np.subtract(1, f, out=tmp)
-            f *= tmp
-            f *= c_prev[:, t]
-            f *= dc
-            dc, dc_prev = dc_prev, dc  # swap the two buffers: no copy
-            np.matmul(a, Wh.T, out=dh)  # dh_prev = dA @ Wh^T
-
-        # One product each over all N T rows instead of T small ones summed step by step.
-        dA = A.reshape(N * T, 4 * H)
-        np.matmul(xs.reshape(N * T, D).T, dA, out=self.grads[0])
-        np.matmul(h_prev.reshape(N * T, H).T, dA, out=self.grads[1])
-        np.sum(dA, axis=0, out=self.grads[2])
+        """dhs (N, T, H) -> dxs (N, T, D); sums dWx, dWh, db over time; sets dh, dc."""
+        layers = self._require_forward(self.layers)
+        (N, T, D), H, dtype = self._xs_shape, self.hidden_size, self.params[0].dtype
+        dhs = check_upstream("dhs", dhs, [("N", N), ("T", T), ("H", H)], dtype)
+        for grad in self.grads:
+            grad[...] = 0
         dxs = np.empty((N, T, D), dtype=dtype)
-        np.matmul(dA, Wx.T, out=dxs.reshape(N * T, D))
+        dh = dc = np.zeros((N, H), dtype=dtype)  # nothing comes from after the last step
+        for t in reversed(range(T)):
+            dxs[:, t], dh, dc = layers[t].backward(dhs[:, t] + dh, dc)
+            for total, grad in zip(self.grads, layers[t].grads, strict=True):
+                total += grad
         self.dh, self.dc = dh, dc
-        self._backward_done = True
         return dxs

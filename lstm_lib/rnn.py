@@ -1,33 +1,64 @@
-r"""The plain (tanh) RNN, the starting point the LSTM improves on.
+"""The plain (tanh) RNN, the starting point the LSTM improves on (notebook 00).
 
-One step: :math:`h = \tanh(x W_x + h_{prev} W_h + b)` with x (N, D), h_prev (N, H),
-Wx (D, H), Wh (H, H), b (H,). Its backward multiplies the gradient by
-:math:`\tanh'` and by :math:`W_h^T` at every step, which is why it vanishes or explodes
-over long sequences.
+One step:
+
+    h = tanh(x Wx + h_prev Wh + b)      x (N, D), h_prev (N, H), Wx (D, H), Wh (H, H), b (H,)
+
+Its backward multiplies the gradient by tanh' and by Wh^T at every step, which is why the
+gradient vanishes or explodes over long sequences (notebooks 00 and 06).
 """
 
 import numpy as np
 
-from .layers import Layer, RecurrentUnit
-from .validation import as_float_array, check_shape, check_weights
+from .functions import tanh
+from .layers import Layer
+from .validation import check_sequence, check_state, check_upstream, check_weights, initial_state
 
 
-class RNN(RecurrentUnit):
-    """One tanh RNN step: ``forward(x, h_prev)`` -> h_next (N, H); ``backward(dh_next)`` ->
-    ``(dx, dh_prev)``, writing dWx, dWh, db into ``grads`` in place.
+class RNN(Layer):
+    """One tanh RNN step h = tanh(x Wx + h_prev Wh + b).
 
-    It is the :class:`~lstm_lib.layers.RecurrentUnit` with tanh: the same layer as the new
-    information g of the LSTM, used here on its own as the whole recurrent step.
+    Inputs: Wx (D, H), Wh (H, H), b (H,).
+    forward(x, h_prev): x (N, D), h_prev (N, H) -> h (N, H).
+    backward(dh): dh (N, H) -> (dx (N, D), dh_prev (N, H)); writes dWx, dWh, db.
+    The same computation as the new information g of the LSTM, here the whole step.
     """
+
+    param_names = ("Wx", "Wh", "b")
+
+    def __init__(self, Wx, Wh, b):
+        super().__init__()
+        _, _, Wx, Wh, b = check_weights(Wx, Wh, b)
+        self.params = [Wx, Wh, b]
+        self.grads = [np.zeros_like(Wx), np.zeros_like(Wh), np.zeros_like(b)]
+        self._cache = None
+
+    def forward(self, x, h_prev):
+        """x (N, D), h_prev (N, H) -> h (N, H), a new array."""
+        Wx, Wh, b = self.params
+        h = tanh(x @ Wx + h_prev @ Wh + b)
+        self._cache = (x, h_prev, h)
+        return h.copy()
+
+    def backward(self, dh):
+        """dh (N, H) -> dx (N, D), dh_prev (N, H); writes dWx, dWh, db into grads."""
+        x, h_prev, h = self._require_forward(self._cache)
+        Wx, Wh, _ = self.params
+        da = dh * (1 - h**2)  # the tanh node: tanh'(a) = 1 - h^2
+        self.grads[0][...] = x.T @ da  # the affine node
+        self.grads[1][...] = h_prev.T @ da
+        self.grads[2][...] = da.sum(axis=0)
+        return da @ Wx.T, da @ Wh.T
 
 
 class TimeRNN(Layer):
-    """T tanh RNN steps: ``forward(xs)`` xs (N, T, D) -> hs (N, T, H);
-    ``backward(dhs)`` dhs (N, T, H) -> dxs (N, T, D), gradients summed over the steps.
+    """T tanh RNN steps over a sequence: a plain loop of RNN steps.
 
-    State handling as in :class:`lstm_lib.lstm.TimeLSTM`: ``set_state(h)``,
-    ``reset_state()``, ``stateful``; after backward ``dh`` is the gradient with respect to
-    the initial h. Written as a plain loop of :class:`RNN` steps, for reading.
+    Inputs: Wx (D, H), Wh (H, H), b (H,); stateful as for lstm_lib.TimeLSTM.
+    forward(xs): xs (N, T, D) -> hs (N, T, H).
+    backward(dhs): dhs (N, T, H) -> dxs (N, T, D); dWx, dWh, db summed over the steps.
+    set_state(h) and reset_state() set the initial h; after backward dh is the
+    gradient of the initial h.
     """
 
     param_names = ("Wx", "Wh", "b")
@@ -38,61 +69,48 @@ class TimeRNN(Layer):
         self.params = [Wx, Wh, b]
         self.grads = [np.zeros_like(Wx), np.zeros_like(Wh), np.zeros_like(b)]
         self.stateful = stateful
-        self.h = None
-        self.dh = None
-        self._steps = None
-        self._batch_size = None
+        self.h = None  # the state the next forward starts from (None: zero)
+        self.dh = None  # gradient of the initial h, after backward
+        self.layers = None  # one RNN step per time step, after forward
+        self._xs_shape = None
 
     def set_state(self, h):
-        """Set the initial hidden state of the next forward, h (N, H)."""
-        h = as_float_array("h", h, self.params[0].dtype)
-        check_shape("h", h, [("N", None), ("H", self.hidden_size)])
-        self.h = h.copy()
+        """Start the next forward from h (N, H)."""
+        self.h = check_state("h", h, None, self.hidden_size, self.params[0].dtype)
 
     def reset_state(self):
-        """The next forward starts from h = 0."""
+        """Start the next forward from h = 0."""
         self.h = None
 
     def forward(self, xs):
         """xs (N, T, D) -> hs (N, T, H)."""
-        Wx = self.params[0]
-        xs = as_float_array("xs", xs, Wx.dtype)
-        dims = check_shape("xs", xs, [("N", None), ("T", None), ("D", Wx.shape[0])])
-        N, T = dims["N"], dims["T"]
-        if T == 0:
-            raise ValueError(f"xs must have at least one time step, got shape {xs.shape}")
-        h = self.h if self.h is not None else np.zeros((N, self.hidden_size), Wx.dtype)
-        if h.shape[0] != N:
-            raise ValueError(
-                f"the carried state h has batch size {h.shape[0]} but xs has N={N}; "
-                "call reset_state() or set_state(...) when the batch size changes"
-            )
+        Wx, Wh, b = self.params
+        xs = check_sequence("xs", xs, Wx.dtype, Wx.shape[0])
+        N, T, _ = xs.shape
+        h = initial_state("h", self.h, N, self.hidden_size, Wx.dtype)
         hs = np.empty((N, T, self.hidden_size), dtype=Wx.dtype)
-        self._steps = []
+        self.layers = []
         for t in range(T):
-            step = RNN(*self.params)  # shares the parameter arrays
-            h = step.forward(xs[:, t], h)
+            layer = RNN(Wx, Wh, b)  # shares the weight arrays
+            h = layer.forward(xs[:, t], h)
             hs[:, t] = h
-            self._steps.append(step)
-        self._batch_size = N
+            self.layers.append(layer)
+        self._xs_shape = xs.shape
         self.h = h if self.stateful else None
         return hs
 
     def backward(self, dhs):
-        """dhs (N, T, H) -> dxs (N, T, D); writes summed dWx, dWh, db; sets ``dh``."""
-        steps = self._require_forward(self._steps)
-        Wx = self.params[0]
-        N = self._batch_size
-        T = len(steps)
-        dhs = as_float_array("dhs", dhs, Wx.dtype)
-        check_shape("dhs", dhs, [("N", N), ("T", T), ("H", self.hidden_size)])
-        dxs = np.empty((N, T, Wx.shape[0]), dtype=Wx.dtype)
+        """dhs (N, T, H) -> dxs (N, T, D); sums dWx, dWh, db over time; sets dh."""
+        layers = self._require_forward(self.layers)
+        (N, T, D), H, dtype = self._xs_shape, self.hidden_size, self.params[0].dtype
+        dhs = check_upstream("dhs", dhs, [("N", N), ("T", T), ("H", H)], dtype)
         for grad in self.grads:
             grad[...] = 0
-        dh = np.zeros((N, self.hidden_size), dtype=Wx.dtype)
+        dxs = np.empty((N, T, D), dtype=dtype)
+        dh = np.zeros((N, H), dtype=dtype)  # nothing comes from after the last step
         for t in reversed(range(T)):
-            dxs[:, t], dh = steps[t].backward(dhs[:, t] + dh)
-            for total, grad in zip(self.grads, steps[t].grads, strict=True):
+            dxs[:, t], dh = layers[t].backward(dhs[:, t] + dh)
+            for total, grad in zip(self.grads, layers[t].grads, strict=True):
                 total += grad
         self.dh = dh
         return dxs

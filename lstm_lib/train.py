@@ -1,45 +1,51 @@
-r"""A small training loop for sequence regression: read a whole sequence, predict at the end.
+"""Sequence regression and its training loop (notebook 06), and the History of a run.
 
-The model reads xs (N, T, D) with a recurrent layer (:class:`~lstm_lib.lstm.TimeLSTM` or
-:class:`~lstm_lib.rnn.TimeRNN`), keeps only the last hidden state :math:`h_T` (N, H) and
-maps it to the prediction with an affine head (아핀 변환):
+The model reads xs (N, T, D) with a recurrent layer (FastTimeLSTM, TimeLSTM or TimeRNN),
+keeps only the last hidden state h_T (N, H) and maps it to the prediction with an affine
+head (아핀 변환):
 
-.. math:: y = h_T W + b, \qquad W\ (H, K),\ b\ (K,), \qquad L = \tfrac{1}{N K}\sum (y - t)^2
+    y = h_T W + b     W (H, K), b (K,)         L = mean of (y - t)^2 over all N K entries
 
-:func:`fit` trains it with minibatches, an optimizer from :mod:`lstm_lib.optim` and,
-optionally, gradient clipping, and returns the loss and the gradient norm of every step.
+fit trains it with minibatches, an optimizer from lstm_lib.optim and optional gradient
+clipping, and returns a History. lstm_lib.language_model.train_tbptt returns one too.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
+from .fast_lstm import FastTimeLSTM
 from .layers import Affine, MeanSquaredError
 from .lstm import TimeLSTM
 from .optim import clip_grads
 from .rnn import TimeRNN
-from .validation import as_float_array, check_rng, check_shape
+from .validation import (
+    as_float_array,
+    check_clip_norm,
+    check_positive_int,
+    check_rng,
+    check_shape,
+)
 from .weights import init_lstm_params, init_rnn_params
 
 
 class SequenceRegressor:
-    r"""A recurrent layer, its last hidden state, an affine head and a squared error.
+    """A recurrent layer, its last hidden state, an affine head and a squared error.
 
-    ``recurrent`` is a :class:`TimeLSTM` or :class:`TimeRNN` with hidden size H; ``head``
-    an :class:`~lstm_lib.layers.Affine` with W (H, K), b (K,). ``params`` and ``grads``
-    are the recurrent layer's arrays followed by the head's (the same array objects, so an
-    optimizer updates the layers in place).
+    Inputs: recurrent, a FastTimeLSTM, TimeLSTM or TimeRNN with hidden size H; head, an
+    Affine with W (H, K), b (K,). params and grads are the recurrent layer's arrays followed
+    by the head's (the same array objects, so an optimizer updates the layers in place).
 
-    * ``predict(xs)``: xs (N, T, D) -> y (N, K)
-    * ``forward(xs, ys)``: also ys (N, K) -> the mean squared error (a float)
-    * ``backward()`` -> dxs (N, T, D), writing every gradient into ``grads``
+    predict(xs): xs (N, T, D) -> y (N, K).
+    forward(xs, ts): xs (N, T, D), ts (N, K) -> the mean squared error (a float).
+    backward(dout=1.0) -> None; writes every gradient into grads.
+    reset_state(): the next forward starts from h = c = 0.
     """
 
     def __init__(self, recurrent, head):
-        if not isinstance(recurrent, (TimeLSTM, TimeRNN)):
-            raise TypeError(
-                f"recurrent must be a TimeLSTM or a TimeRNN, got {type(recurrent).__name__}"
-            )
+        if not isinstance(recurrent, (FastTimeLSTM, TimeLSTM, TimeRNN)):
+            kind = type(recurrent).__name__
+            raise TypeError(f"recurrent must be a FastTimeLSTM, TimeLSTM or TimeRNN, got {kind}")
         if not isinstance(head, Affine):
             raise TypeError(f"head must be an Affine layer, got {type(head).__name__}")
         H = recurrent.hidden_size
@@ -55,14 +61,13 @@ class SequenceRegressor:
 
     @classmethod
     def lstm(cls, D, H, K, rng, forget_bias=1.0, dtype=np.float64):
-        """A TimeLSTM with ``init_lstm_params(D, H, rng, forget_bias)`` and a head (H, K)."""
-        return cls(
-            TimeLSTM(*init_lstm_params(D, H, rng, forget_bias, dtype)), _head(H, K, rng, dtype)
-        )
+        """A FastTimeLSTM with init_lstm_params(D, H, rng, forget_bias) and a head (H, K)."""
+        weights = init_lstm_params(D, H, rng, forget_bias, dtype)
+        return cls(FastTimeLSTM(*weights), _head(H, K, rng, dtype))
 
     @classmethod
     def rnn(cls, D, H, K, rng, dtype=np.float64):
-        """A TimeRNN with ``init_rnn_params(D, H, rng)`` and a head (H, K)."""
+        """A TimeRNN with init_rnn_params(D, H, rng) and a head (H, K)."""
         return cls(TimeRNN(*init_rnn_params(D, H, rng, dtype)), _head(H, K, rng, dtype))
 
     def predict(self, xs):
@@ -71,68 +76,88 @@ class SequenceRegressor:
         self._T = hs.shape[1]
         return self.head.forward(hs[:, -1])
 
-    def forward(self, xs, ys):
-        """xs (N, T, D), ys (N, K) -> the mean squared error of the prediction."""
+    def forward(self, xs, ts):
+        """xs (N, T, D), ts (N, K) -> the mean squared error of the prediction."""
         y = self.predict(xs)
-        ys = as_float_array("ys", ys, y.dtype)
-        check_shape("ys", ys, [("N", y.shape[0]), ("K", y.shape[1])])
-        return self.loss_layer.forward(y, ys)
+        ts = as_float_array("ts", ts, y.dtype)
+        check_shape("ts", ts, [("N", y.shape[0]), ("K", y.shape[1])])
+        return self.loss_layer.forward(y, ts)
 
-    def backward(self):
-        """-> dxs (N, T, D). Only the last step receives a gradient from the head."""
+    def backward(self, dout=1.0):
+        """Fill grads with the gradient of dout * loss; only h_T receives one from the head."""
         if self._T is None:
             raise RuntimeError("SequenceRegressor.backward called before forward")
-        dy = self.loss_layer.backward()
-        dh_last = self.head.backward(dy)
+        dh_last = self.head.backward(self.loss_layer.backward(dout))
         dhs = np.zeros((dh_last.shape[0], self._T, dh_last.shape[1]), dtype=dh_last.dtype)
         dhs[:, -1] = dh_last
-        return self.recurrent.backward(dhs)
+        self.recurrent.backward(dhs)
+
+    def reset_state(self):
+        """The next forward starts from a zero state."""
+        self.recurrent.reset_state()
 
 
 def _head(H, K, rng, dtype):
     return Affine((rng.standard_normal((H, K)) / np.sqrt(H)).astype(dtype), np.zeros(K, dtype))
 
 
+def _no_epochs():
+    return np.empty(0)
+
+
 @dataclass
 class History:
-    """What :func:`fit` records at every step: ``loss`` and ``grad_norm``, arrays (steps,).
+    """What a training run records (fit and language_model.train_tbptt).
 
-    ``grad_norm`` is the global gradient norm before clipping (see
-    :func:`lstm_lib.optim.clip_grads`).
+    loss            (updates,) the mean loss of each update's minibatch or chunk
+    grad_norm       (updates,) the global gradient norm of each update, before clipping
+    perplexity      (epochs,) train_tbptt: the training perplexity of each epoch
+                    (empty for fit, which counts updates, not epochs)
+    val_perplexity  (epochs,) train_tbptt with val_ids: the validation perplexity after
+                    each epoch (otherwise empty)
     """
 
     loss: np.ndarray
     grad_norm: np.ndarray
+    perplexity: np.ndarray = field(default_factory=_no_epochs)
+    val_perplexity: np.ndarray = field(default_factory=_no_epochs)
 
 
-def fit(model, optimizer, xs, ys, steps, batch_size, rng, clip_norm=None):
-    """Train ``model`` for ``steps`` minibatch steps; return a :class:`History`.
+def apply_gradients(model, optimizer, clip_norm=None):
+    """One update after model.backward(): clip the gradients to the global norm clip_norm
+    (None: no clipping), then optimizer.update(model.params, model.grads).
 
-    ``xs`` (N, T, D) and ``ys`` (N, K) are the training set; every step draws
-    ``batch_size`` of its N sequences at random (with ``rng``), computes the loss, runs
-    backward, clips the gradients to the global norm ``clip_norm`` (None: no clipping)
-    and calls ``optimizer.update(model.params, model.grads)``.
+    Returns the global gradient norm before clipping.
+    """
+    if clip_norm is None:
+        norm = float(np.sqrt(sum(float(np.sum(g * g)) for g in model.grads)))
+    else:
+        norm = clip_grads(model.grads, clip_norm)
+    optimizer.update(model.params, model.grads)
+    return norm
+
+
+def fit(model, optimizer, xs, ts, steps, batch_size, rng, clip_norm=None):
+    """Train model for steps minibatch updates; return a History (loss and grad_norm).
+
+    Inputs: xs (N, T, D) and ts (N, K), the training set; every step draws batch_size of
+    the N sequences at random with rng, runs model.forward(xs, ts) and model.backward(),
+    clips the gradients to the global norm clip_norm (None: no clipping) and calls
+    optimizer.update(model.params, model.grads).
     """
     check_rng(rng)
-    xs = np.asarray(xs)
-    ys = np.asarray(ys)
+    xs, ts = np.asarray(xs), np.asarray(ts)
     N = check_shape("xs", xs, [("N", None), ("T", None), ("D", None)])["N"]
-    check_shape("ys", ys, [("N", N), ("K", None)])
-    for name, value in (("steps", steps), ("batch_size", batch_size)):
-        if not isinstance(value, (int, np.integer)) or value < 1:
-            raise ValueError(f"{name} must be a positive integer, got {value!r}")
+    check_shape("ts", ts, [("N", N), ("K", None)])
+    check_positive_int("steps", steps)
+    check_positive_int("batch_size", batch_size)
     if batch_size > N:
         raise ValueError(f"batch_size must be at most N={N}, got {batch_size}")
-    if clip_norm is not None and clip_norm <= 0:
-        raise ValueError(f"clip_norm must be positive or None, got {clip_norm}")
+    check_clip_norm(clip_norm)
     losses, norms = np.empty(steps), np.empty(steps)
     for step in range(steps):
         batch = rng.choice(N, size=batch_size, replace=False)
-        losses[step] = model.forward(xs[batch], ys[batch])
+        losses[step] = model.forward(xs[batch], ts[batch])
         model.backward()
-        if clip_norm is None:
-            norms[step] = np.sqrt(sum(float(np.sum(g * g)) for g in model.grads))
-        else:
-            norms[step] = clip_grads(model.grads, clip_norm)
-        optimizer.update(model.params, model.grads)
+        norms[step] = apply_gradients(model, optimizer, clip_norm)
     return History(losses, norms)

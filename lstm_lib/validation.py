@@ -1,18 +1,23 @@
-"""Early, readable checks of the arrays a layer receives.
+"""Checks at the boundary of the library, one helper per repeated check.
 
-Every layer calls these before it computes anything, so that a wrongly shaped input fails
-with a message that names what was expected and what came, e.g.
-``xs must have shape (N, T, D=8), got (4, 8)``, instead of broadcasting silently.
+Constructors, sequence layers (TimeLSTM, FastTimeLSTM, TimeRNN, TimeAffine), the models and
+the public functions call these before they compute anything, so that bad input fails with
+a ValueError or TypeError that names the argument, what was expected and what came, e.g.
+
+    xs must have shape (N, T, D=8), got (4, 8)
+
+instead of broadcasting silently. The steps inside (LSTM, Gate, RNN, ... called by a
+sequence layer) trust their caller and check nothing (CONVENTIONS.md §2.2).
 """
 
 import numpy as np
 
 
 def as_float_array(name, value, dtype=None):
-    """Return ``value`` as a floating-point ndarray.
+    """Return value as a floating-point ndarray.
 
-    Integer and boolean input is converted to ``dtype`` (float64 when ``dtype`` is None).
-    Floating input keeps its dtype; when ``dtype`` is given and differs, a ``TypeError``
+    Integer and boolean input is converted to dtype (float64 when dtype is None).
+    Floating input keeps its dtype; when dtype is given and differs, a TypeError
     says so rather than casting silently (float32 must stay float32 end to end).
     """
     array = np.asarray(value)
@@ -29,7 +34,7 @@ def as_float_array(name, value, dtype=None):
 
 
 def check_rng(rng):
-    """Raise ``TypeError`` unless ``rng`` is a ``numpy.random.Generator``."""
+    """Raise TypeError unless rng is a numpy.random.Generator."""
     if not isinstance(rng, np.random.Generator):
         raise TypeError(
             "rng must be a numpy.random.Generator, e.g. np.random.default_rng(0), "
@@ -38,15 +43,15 @@ def check_rng(rng):
 
 
 def describe(dims):
-    """Format a shape specification such as ``[("N", None), ("D", 8)]`` as ``(N, D=8)``."""
+    """Format a shape specification such as [("N", None), ("D", 8)] as (N, D=8)."""
     parts = [label if size is None else f"{label}={size}" for label, size in dims]
     return "(" + ", ".join(parts) + (",)" if len(parts) == 1 else ")")
 
 
 def check_shape(name, array, dims):
-    """Raise ``ValueError`` unless ``array`` matches ``dims``.
+    """Raise ValueError unless array matches dims.
 
-    ``dims`` is a sequence of ``(label, size)`` pairs; ``size`` None accepts any length
+    dims is a sequence of (label, size) pairs; size None accepts any length
     but the same label used twice must have the same length both times.
     Returns a dict from label to the length found, so callers can read N, T, ...
     """
@@ -63,7 +68,7 @@ def check_shape(name, array, dims):
 
 
 def check_like(name, array, reference_name, reference):
-    """Raise ``ValueError`` unless ``array`` has exactly the shape of ``reference``."""
+    """Raise ValueError unless array has exactly the shape of reference."""
     if np.shape(array) != np.shape(reference):
         raise ValueError(
             f"{name} must have the shape of {reference_name}, {np.shape(reference)}, "
@@ -71,11 +76,77 @@ def check_like(name, array, reference_name, reference):
         )
 
 
-def check_weights(Wx, Wh, b, blocks=1):
-    """Validate recurrent weights ``Wx (D, k H)``, ``Wh (H, k H)``, ``b (k H,)``.
+def check_sequence(name, xs, dtype, D):
+    """Return xs as an array of dtype with shape (N, T, D) and T >= 1; raise otherwise."""
+    xs = as_float_array(name, xs, dtype)
+    check_shape(name, xs, [("N", None), ("T", None), ("D", D)])
+    if xs.shape[1] == 0:
+        raise ValueError(f"{name} must have at least one time step, got shape {xs.shape}")
+    return xs
 
-    ``blocks`` is k: 1 for a single gate or RNN, 4 for the fused LSTM.
-    Returns ``(D, H)`` and the three arrays, converted to one common float dtype.
+
+def check_upstream(name, grad, dims, dtype):
+    """Return the upstream gradient as an array of dtype shaped as dims; raise otherwise.
+
+    dims as for check_shape, e.g. [("N", 2), ("T", 3), ("H", 5)].
+    """
+    grad = as_float_array(name, grad, dtype)
+    check_shape(name, grad, dims)
+    return grad
+
+
+def check_state(name, state, N, H, dtype):
+    """Return a copy of a recurrent state (N, H) of dtype (N None: any batch size)."""
+    state = as_float_array(name, state, dtype)
+    check_shape(name, state, [("N", N), ("H", H)])
+    return state.copy()
+
+
+def initial_state(name, state, N, H, dtype):
+    """The state a sequence layer starts from: zeros (N, H) when state is None, else
+    state itself, which must have been set for the same batch size N."""
+    if state is None:
+        return np.zeros((N, H), dtype=dtype)
+    if state.shape[0] != N:
+        raise ValueError(
+            f"the carried state {name} has batch size {state.shape[0]} but xs has N={N}; "
+            "call reset_state() or set_state(...) when the batch size changes"
+        )
+    return state
+
+
+def check_ids(name, ids, V=None, axes=None):
+    """Return ids as an integer array with values in [0, V) (V None: any); raise otherwise.
+
+    axes, when given, names the expected axes, e.g. ("N", "T"), and fixes their number.
+    """
+    ids = np.asarray(ids)
+    if ids.dtype.kind not in "iu":
+        raise TypeError(f"{name} must be an integer array of ids, got dtype {ids.dtype}")
+    if axes is not None:
+        check_shape(name, ids, [(label, None) for label in axes])
+    if V is not None and ids.size and (ids.min() < 0 or ids.max() >= V):
+        raise ValueError(f"{name} must lie in [0, V={V}), got [{ids.min()}, {ids.max()}]")
+    return ids
+
+
+def check_positive_int(name, value):
+    """Raise ValueError unless value is a positive integer (bool is not one)."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+        raise ValueError(f"{name} must be a positive integer, got {value!r}")
+
+
+def check_clip_norm(clip_norm):
+    """Raise ValueError unless clip_norm is None or a positive number."""
+    if clip_norm is not None and not clip_norm > 0:
+        raise ValueError(f"clip_norm must be positive or None, got {clip_norm}")
+
+
+def check_weights(Wx, Wh, b, blocks=1):
+    """Validate recurrent weights Wx (D, k H), Wh (H, k H), b (k H,).
+
+    blocks is k: 1 for a single gate or RNN, 4 for the fused LSTM.
+    Returns (D, H) and the three arrays, converted to one common float dtype.
     """
     Wx = as_float_array("Wx", Wx)
     Wh = as_float_array("Wh", Wh, Wx.dtype)

@@ -118,7 +118,7 @@ def stream_loss_reference(model, ids, batch_size, T):
     for t in range(0, L - 1, T):
         xs, ts = rows[:, t : t + T], rows[:, t + 1 : t + 1 + T]
         xs = xs[:, : ts.shape[1]]
-        total += model.loss(xs, ts) * ts.size
+        total += model.forward(xs, ts) * ts.size
         count += ts.size
     return total / count
 
@@ -128,7 +128,7 @@ def stream_loss_one_chunk(model, ids, batch_size, T):
     L = len(ids) // batch_size
     rows = ids[: batch_size * L].reshape(batch_size, L)
     model.reset_state()
-    return model.loss(rows[:, :-1], rows[:, 1:])
+    return model.forward(rows[:, :-1], rows[:, 1:])
 
 
 @pytest.mark.parametrize("answer", [stream_loss_reference, stream_loss_one_chunk])
@@ -149,7 +149,7 @@ def _variant(reset_each=False, interleave=False, shift=True, weighted=True, no_r
         for t in range(0, inputs.shape[1], T):
             if reset_each:
                 model.reset_state()
-            losses.append(model.loss(inputs[:, t : t + T], targets[:, t : t + T]))
+            losses.append(model.forward(inputs[:, t : t + T], targets[:, t : t + T]))
             sizes.append(targets[:, t : t + T].size)
         return float(np.average(losses, weights=sizes if weighted else None))
 

@@ -6,6 +6,7 @@ import pytest
 from lstm_lib import numerical_gradient, rel_error
 from lstm_lib.language_model import LanguageModel, batchify, chunks, evaluate, train_tbptt
 from lstm_lib.optim import Adam
+from lstm_lib.train import History
 
 TOL = 1e-7
 
@@ -29,7 +30,7 @@ def test_gradient_of_the_whole_model(model, rng, carried):
         model.reset_state()
         if carried:  # a state handed over from a previous chunk is a constant input
             model.lstm.set_state(h0, c0)
-        return model.loss(ids, targets)
+        return model.forward(ids, targets)
 
     loss()
     model.backward()
@@ -50,29 +51,29 @@ def test_params_and_grads_are_the_layers_arrays(model):
 def test_state_is_carried_from_one_chunk_to_the_next(model, rng):
     ids = _ids(rng, (2, 10))
     model.reset_state()
-    whole = model.forward(ids)
+    whole = model.predict(ids)
     model.reset_state()
-    first = model.forward(ids[:, :4])
-    second = model.forward(ids[:, 4:])  # continues from the end of the first chunk
+    first = model.predict(ids[:, :4])
+    second = model.predict(ids[:, 4:])  # continues from the end of the first chunk
     np.testing.assert_allclose(np.concatenate([first, second], axis=1), whole, atol=1e-12)
     model.reset_state()
-    fresh = model.forward(ids[:, 4:])
+    fresh = model.predict(ids[:, 4:])
     assert not np.allclose(fresh, second), "the second chunk must depend on the first"
 
 
 def test_gradient_is_cut_at_the_chunk_border(model, rng):
     ids, targets = _ids(rng, (2, 8)), _ids(rng, (2, 8))
     model.reset_state()
-    model.loss(ids[:, :4], targets[:, :4])
-    model.loss(ids[:, 4:], targets[:, 4:])
+    model.forward(ids[:, :4], targets[:, :4])
+    model.forward(ids[:, 4:], targets[:, 4:])
     model.backward()
     truncated = [g.copy() for g in model.grads]
     # the same gradient as a fresh forward from the carried state, treated as a constant
     h, c = model.lstm.h, model.lstm.c
     model.reset_state()
-    model.loss(ids[:, :4], targets[:, :4])
+    model.forward(ids[:, :4], targets[:, :4])
     model.lstm.set_state(model.lstm.h, model.lstm.c)
-    model.loss(ids[:, 4:], targets[:, 4:])
+    model.forward(ids[:, 4:], targets[:, 4:])
     model.backward()
     for a, b in zip(truncated, model.grads, strict=True):
         np.testing.assert_allclose(a, b, atol=1e-12)
@@ -84,14 +85,14 @@ def test_states_agree_with_forward(model, rng):
     ids = _ids(rng, (7,))
     hs, cs = model.states(ids)
     model.reset_state()
-    scores = model.forward(ids[None])[0]
+    scores = model.predict(ids[None])[0]
     np.testing.assert_allclose(scores, hs @ model.params[4] + model.params[5], atol=1e-12)
     np.testing.assert_allclose(model.lstm.c[0], cs[-1], atol=1e-12)
     assert hs.shape == cs.shape == (7, 4)
 
 
 def test_sampling_is_reproducible_and_keeps_the_training_state(model, rng):
-    model.forward(_ids(rng, (3, 4)))
+    model.predict(_ids(rng, (3, 4)))
     h, c = model.lstm.h.copy(), model.lstm.c.copy()
     a = model.sample(np.array([1, 2]), 30, np.random.default_rng(5))
     b = model.sample(np.array([1, 2]), 30, np.random.default_rng(5))
@@ -103,11 +104,28 @@ def test_sampling_is_reproducible_and_keeps_the_training_state(model, rng):
     assert not np.array_equal(a, other)
 
 
+def test_sampling_between_forward_and_backward_changes_no_gradient(model, rng):
+    ids, targets = _ids(rng, (2, 6)), _ids(rng, (2, 6))
+    model.reset_state()
+    model.forward(ids, targets)
+    model.backward()
+    expected = [g.copy() for g in model.grads]
+    model.reset_state()
+    loss = model.forward(ids, targets)
+    model.sample(np.array([1, 2]), 10, np.random.default_rng(0))
+    model.states(np.array([3, 0, 4]))
+    model.backward()
+    for name, got, want in zip(model.param_names, model.grads, expected, strict=True):
+        np.testing.assert_allclose(got, want, rtol=0, atol=0, err_msg=name)
+    model.reset_state()
+    assert model.forward(ids, targets) == loss
+
+
 def test_low_temperature_samples_the_most_likely_symbol(model):
     start = np.array([0])
     greedy = model.sample(start, 5, np.random.default_rng(0), temperature=1e-3)
     model.reset_state()
-    first = int(np.argmax(model.forward(start[None])[0, -1]))
+    first = int(np.argmax(model.predict(start[None])[0, -1]))
     assert greedy[0] == first
 
 
@@ -134,28 +152,29 @@ def test_training_learns_a_periodic_stream(rng):
     model = LanguageModel(4, 4, 8, rng)
     ids = np.tile(np.array([0, 1, 2, 3, 2, 1]), 60)
     before = np.exp(evaluate(model, ids))
-    history = train_tbptt(model, ids, Adam(0.05), batch_size=4, chunk_len=10, epochs=15)
-    assert len(history["perplexity"]) == 15 and "val_perplexity" not in history
-    assert len(history["loss"]) == 15 * 9
+    history = train_tbptt(model, Adam(0.05), ids, batch_size=4, chunk_len=10, epochs=15)
+    assert isinstance(history, History)
+    assert history.perplexity.shape == (15,) and history.val_perplexity.shape == (0,)
+    assert history.loss.shape == history.grad_norm.shape == (15 * 9,)
     assert np.exp(evaluate(model, ids)) < 0.5 * before
-    assert history["perplexity"][-1] < 1.5
+    assert history.perplexity[-1] < 1.5
 
 
 def test_training_reports_validation_perplexity(rng):
     model = LanguageModel(3, 2, 3, rng)
     ids = rng.integers(0, 3, 60)
-    history = train_tbptt(model, ids, Adam(0.01), 2, 5, 2, val_ids=ids[:20])
-    assert len(history["val_perplexity"]) == 2
-    assert all(1 <= p <= 10 for p in history["val_perplexity"])
+    history = train_tbptt(model, Adam(0.01), ids, 2, 5, 2, val_ids=ids[:20])
+    assert history.val_perplexity.shape == (2,)
+    assert all(1 <= p <= 10 for p in history.val_perplexity)
 
 
 def test_bad_input_fails_with_a_clear_message(model):
     with pytest.raises(TypeError, match="integer"):
-        model.forward(np.zeros((2, 3)))
+        model.predict(np.zeros((2, 3)))
     with pytest.raises(ValueError, match=r"\(N, T\)"):
-        model.forward(np.zeros(3, dtype=int))
+        model.predict(np.zeros(3, dtype=int))
     with pytest.raises(ValueError, match="V=5"):
-        model.forward(np.full((1, 2), 5))
+        model.predict(np.full((1, 2), 5))
     with pytest.raises(ValueError, match="at least one"):
         model.sample(np.array([], dtype=int), 3, np.random.default_rng(0))
     with pytest.raises(ValueError, match="temperature"):
@@ -169,9 +188,9 @@ def test_bad_input_fails_with_a_clear_message(model):
     with pytest.raises(ValueError, match="H"):
         LanguageModel(5, 3, 0, np.random.default_rng(0))
     model.reset_state()
-    model.forward(np.zeros((2, 3), dtype=int))
+    model.predict(np.zeros((2, 3), dtype=int))
     with pytest.raises(ValueError, match="reset_state"):
-        model.forward(np.zeros((3, 3), dtype=int))
+        model.predict(np.zeros((3, 3), dtype=int))
 
 
 def test_states_refuses_ids_outside_the_vocabulary(model):

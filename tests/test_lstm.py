@@ -6,6 +6,7 @@ import pytest
 from lstm_lib import (
     LSTM,
     Candidate,
+    FastTimeLSTM,
     Gate,
     LSTMCell,
     TimeLSTM,
@@ -126,25 +127,20 @@ def test_mixed_float_dtypes_are_refused(rng):
         TimeLSTM(Wx, Wh, b).forward(np.zeros((2, 3, 4)))
 
 
-@pytest.mark.parametrize(
-    ("call", "message"),
-    [
-        (lambda L, x, h, c: L.forward(x[0], h, c), r"x must have shape \(N, D=4\), got \(4,\)"),
-        (lambda L, x, h, c: L.forward(x, h[:2], c), r"h_prev must have shape \(N=3, H=5\)"),
-        (lambda L, x, h, c: L.forward(x, h, c.T), r"c_prev must have shape \(N=3, H=5\), got"),
-        (lambda L, x, h, c: L.forward(x[:, :3], h, c), r"x must have shape \(N, D=4\), got"),
-    ],
-)
-def test_wrong_step_shapes_name_expected_and_actual(call, message, lstm_setup):
-    Wx, Wh, b, x, h_prev, c_prev = lstm_setup
-    for layer in (LSTM(Wx, Wh, b), LSTMCell.from_fused(Wx, Wh, b)):
-        with pytest.raises(ValueError, match=message):
-            call(layer, x, h_prev, c_prev)
+@pytest.mark.parametrize("layer_class", [TimeLSTM, FastTimeLSTM])
+def test_wrong_state_shapes_name_expected_and_actual(layer_class, lstm_setup):
+    Wx, Wh, b, _, h_prev, c_prev = lstm_setup
+    layer = layer_class(Wx, Wh, b)
+    with pytest.raises(ValueError, match=r"h must have shape \(N, H=5\), got \(5,\)"):
+        layer.set_state(h_prev[0])
+    with pytest.raises(ValueError, match=r"c must have shape \(N=3, H=5\), got \(5, 3\)"):
+        layer.set_state(h_prev, c_prev.T)
 
 
-def test_wrong_sequence_shapes(lstm_setup, rng):
+@pytest.mark.parametrize("layer_class", [TimeLSTM, FastTimeLSTM])
+def test_wrong_sequence_shapes(layer_class, lstm_setup, rng):
     Wx, Wh, b, *_ = lstm_setup
-    layer = TimeLSTM(Wx, Wh, b)
+    layer = layer_class(Wx, Wh, b)
     with pytest.raises(ValueError, match=r"xs must have shape \(N, T, D=4\), got \(4, 8\)"):
         layer.forward(np.zeros((4, 8)))
     with pytest.raises(RuntimeError, match="before forward"):

@@ -1,6 +1,6 @@
-"""The fast TimeLSTM equals the plain path: a loop of readable LSTM steps.
+"""The fast FastTimeLSTM equals the plain path: a loop of readable LSTM steps.
 
-TimeLSTM computes xs @ Wx for all steps at once, keeps batch-major caches, writes the
+FastTimeLSTM computes xs @ Wx for all steps at once, keeps batch-major caches, writes the
 gates and their gradients in place and forms dWx, dWh, db, dxs with one product each after
 the loop. None of that may change a single number beyond rounding: float64 results agree
 with the loop of :class:`lstm_lib.LSTM` steps to 1e-12, and float32 stays float32.
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lstm_lib import LSTM, TimeLSTM, init_lstm_params
+from lstm_lib import LSTM, FastTimeLSTM, init_lstm_params
 
 ATOL = 1e-12
 
@@ -72,14 +72,14 @@ def make(rng, N=3, T=6, D=4, H=5, dtype=np.float64):
 def test_equals_loop_from_a_nonzero_initial_state(rng):
     Wx, Wh, b, xs, dhs = make(rng)
     h0, c0 = rng.standard_normal((2, 3, 5))
-    layer = TimeLSTM(Wx, Wh, b)
+    layer = FastTimeLSTM(Wx, Wh, b)
     layer.set_state(h0, c0)
     check_against_loop(layer, xs, dhs, h0, c0)
 
 
 def test_equals_loop_from_zero_state_and_h_only(rng):
     Wx, Wh, b, xs, dhs = make(rng, N=2, T=1)
-    layer = TimeLSTM(Wx, Wh, b)
+    layer = FastTimeLSTM(Wx, Wh, b)
     zero = np.zeros((2, 5))
     check_against_loop(layer, xs, dhs, zero, zero)
     h0 = rng.standard_normal((2, 5))
@@ -90,7 +90,7 @@ def test_equals_loop_from_zero_state_and_h_only(rng):
 def test_stateful_over_several_calls_equals_one_long_loop(rng):
     Wx, Wh, b, xs, dhs = make(rng, T=9)
     h0, c0 = rng.standard_normal((2, 3, 5))
-    layer = TimeLSTM(Wx, Wh, b, stateful=True)
+    layer = FastTimeLSTM(Wx, Wh, b, stateful=True)
     layer.set_state(h0, c0)
     h, c = h0, c0
     for start, stop in ((0, 4), (4, 5), (5, 9)):  # chunks of 4, 1 and 4 steps
@@ -101,7 +101,7 @@ def test_stateful_over_several_calls_equals_one_long_loop(rng):
 
 def test_outputs_and_state_are_not_views_of_the_cache(rng):
     Wx, Wh, b, xs, dhs = make(rng)
-    layer = TimeLSTM(Wx, Wh, b, stateful=True)
+    layer = FastTimeLSTM(Wx, Wh, b, stateful=True)
     steps = [LSTM(Wx, Wh, b) for _ in range(xs.shape[1])]
     zero = np.zeros((3, 5))
     expected_hs, _, _ = loop_forward(steps, xs, zero, zero)
@@ -116,7 +116,7 @@ def test_outputs_and_state_are_not_views_of_the_cache(rng):
 
 def test_second_backward_needs_a_new_forward(rng):
     Wx, Wh, b, xs, dhs = make(rng)
-    layer = TimeLSTM(Wx, Wh, b)
+    layer = FastTimeLSTM(Wx, Wh, b)
     layer.forward(xs)
     first = layer.backward(dhs)
     with pytest.raises(RuntimeError, match="backward called twice"):
@@ -127,7 +127,7 @@ def test_second_backward_needs_a_new_forward(rng):
 
 def test_a_rejected_dhs_does_not_spoil_the_cache(rng):
     Wx, Wh, b, xs, dhs = make(rng)
-    layer = TimeLSTM(Wx, Wh, b)
+    layer = FastTimeLSTM(Wx, Wh, b)
     layer.forward(xs)
     with pytest.raises(ValueError, match=r"dhs must have shape \(N=3, T=6, H=5\)"):
         layer.backward(dhs[:, :-1])
@@ -141,17 +141,17 @@ def test_non_contiguous_input_is_accepted(rng):
     assert not xs_strided.flags.c_contiguous
     dhs_strided = np.repeat(dhs, 2, axis=1)[:, ::2]
     assert not dhs_strided.flags.c_contiguous
-    layer = TimeLSTM(Wx, Wh, b)
+    layer = FastTimeLSTM(Wx, Wh, b)
     hs = layer.forward(xs_strided)
     dxs = layer.backward(dhs_strided)
-    reference = TimeLSTM(Wx, Wh, b)
+    reference = FastTimeLSTM(Wx, Wh, b)
     assert_close(hs, reference.forward(xs), "hs")
     assert_close(dxs, reference.backward(dhs), "dxs")
 
 
 def test_float32_stays_float32_everywhere(rng):
     Wx, Wh, b, xs, dhs = make(rng, dtype=np.float32)
-    layer = TimeLSTM(Wx, Wh, b, stateful=True)
+    layer = FastTimeLSTM(Wx, Wh, b, stateful=True)
     layer.set_state(*rng.standard_normal((2, 3, 5)).astype(np.float32))
     hs = layer.forward(xs)
     dxs = layer.backward(dhs)
@@ -161,7 +161,7 @@ def test_float32_stays_float32_everywhere(rng):
     for name, array in arrays.items():
         assert array.dtype == np.float32, f"{name} is {array.dtype}"
     # and float32 agrees with float64 to float32 accuracy
-    layer64 = TimeLSTM(*(p.astype(np.float64) for p in layer.params))
+    layer64 = FastTimeLSTM(*(p.astype(np.float64) for p in layer.params))
     hs64 = layer64.forward(xs.astype(np.float64))
     dxs64 = layer64.backward(dhs.astype(np.float64))
     layer.reset_state()
@@ -172,7 +172,7 @@ def test_float32_stays_float32_everywhere(rng):
 def test_float32_input_to_float64_layer_is_refused(rng):
     Wx, Wh, b, xs, _ = make(rng)
     with pytest.raises(TypeError, match="xs has dtype float32"):
-        TimeLSTM(Wx, Wh, b).forward(xs.astype(np.float32))
+        FastTimeLSTM(Wx, Wh, b).forward(xs.astype(np.float32))
 
 
 shapes = st.tuples(
@@ -191,7 +191,7 @@ def test_property_fast_path_equals_loop(shape):
     N, T, D, H, from_state, seed = shape
     rng = np.random.default_rng(seed)
     Wx, Wh, b, xs, dhs = make(rng, N, T, D, H)
-    layer = TimeLSTM(Wx, Wh, b)
+    layer = FastTimeLSTM(Wx, Wh, b)
     h0 = c0 = np.zeros((N, H))
     if from_state:
         h0, c0 = rng.standard_normal((2, N, H))
@@ -205,7 +205,7 @@ def test_property_stateful_chunks_equal_one_loop(shape):
     N, T, D, H, _, seed = shape
     rng = np.random.default_rng(seed)
     Wx, Wh, b, xs, dhs = make(rng, N, 2 * T + 1, D, H)
-    layer = TimeLSTM(Wx, Wh, b, stateful=True)
+    layer = FastTimeLSTM(Wx, Wh, b, stateful=True)
     h = c = np.zeros((N, H))
     for chunk in (slice(0, T), slice(T, 2 * T + 1)):
         h, c = check_against_loop(layer, xs[:, chunk], dhs[:, chunk], h, c)

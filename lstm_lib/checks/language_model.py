@@ -137,7 +137,7 @@ def _stream_loss_variants(model, ids, batch_size, T):
             if reset_each:
                 model.reset_state()
             xs, ts = xs_all[:, t : t + T], ts_all[:, t : t + T]
-            losses.append(model.loss(xs, ts))
+            losses.append(model.forward(xs, ts))
             sizes.append(ts.size)
         model.reset_state()
         return float(np.average(losses, weights=sizes if weighted else None))
@@ -186,7 +186,7 @@ def check_stream_loss(stream_loss):
     got = as_number(ex, "stream_loss", call(ex, stream_loss, model, ids.copy(), batch_size, T))
     diagnose(ex, "stream_loss", got, expected, mistakes, _formula(expected), atol=1e-9)
     model.reset_state()
-    model.forward(np.zeros((batch_size, 2), dtype=np.int64))  # leave a state behind
+    model.predict(np.zeros((batch_size, 2), dtype=np.int64))  # leave a state behind
     again = as_number(ex, "stream_loss", call(ex, stream_loss, model, ids.copy(), batch_size, T))
     if not np.isclose(again, expected, rtol=1e-5, atol=1e-9):
         raise mistake(
