@@ -142,7 +142,7 @@ def _fused_inputs(ax, lay):
     tags = ["A[:,:H]", "A[:,H:2H]", "A[:,2H:3H]", "A[:,3H:]"]
     for k, p in enumerate("fgio"):
         a, b = bounds[k], bounds[k + 1]
-        fc = style.tint(style.BLOCK_COLOURS[p], 0.45)
+        fc = style.tint(style.PART_COLOURS[p], 0.6)
         ax.add_patch(Rectangle((a, y_slice - 0.26), b - a, 0.52, fc=fc, ec=TEXT, lw=1.2, zorder=4))
         text(ax, (a + b) / 2, y_slice, tags[k], size=10, family="monospace")
     text(ax, left - 0.12, y_slice, "slice", size=FS_SMALL, ha="right")
@@ -160,26 +160,29 @@ def _write_path(ax, lay, acts, add):
     _label(ax, col["g"] - 0.2, g_mid, "$g$", fd["g"], "right")
     if "i" in lay.parts:
         igm = op(ax, col["g"], lay.y_mid, "mul", fd["i"])
-        wire(ax, [acts["g"].port("t"), igm.port("b")], "info", faded=fd["g"])
-        wire(ax, [igm.port("t"), add.port("b")], "info", faded=fd["i"])
-        wire(ax, [acts["i"].port("t"), (col["i"], lay.y_mid), igm.port("r")], "gate", faded=fd["i"])
+        wire(ax, [acts["g"].port("t"), igm.port("b")], "g", faded=fd["g"])
+        wire(ax, [igm.port("t"), add.port("b")], "g", faded=fd["i"])
+        wire(ax, [acts["i"].port("t"), (col["i"], lay.y_mid), igm.port("r")], "i", faded=fd["i"])
         _label(ax, col["i"] + 0.2, lay.y_act + 0.75, "$i$", fd["i"], "left")
         return
-    wire(ax, [acts["g"].port("t"), add.port("b")], "info", faded=fd["g"])
+    wire(ax, [acts["g"].port("t"), add.port("b")], "g", faded=fd["g"])
     if not fd["g"]:  # the notebook that introduces g: say what it is
-        note = "information,\nnot a gate"
+        note = "new information,\nnot a gate"
         text(ax, col["g"] + 0.25, lay.y_mid, note, size=FS_SMALL, ha="left", linespacing=1.1)
 
 
 def _output_path(ax, lay, acts):
-    """tanh(c_t) ⊙ o -> h_t, branching off the belt at the right."""
+    """tanh(c_t) ⊙ o -> h_t, branching off the belt at the right.
+
+    tanh(c_t) is drawn in the cell's colour: it is the cell, squashed, not new information.
+    """
     faded, x = lay.faded["o"], lay.x0 + HMUL_X
-    tc = act(ax, x, lay.y_mid, "tanh", faded)
+    tc = act(ax, x, lay.y_mid, "tanh", faded, role="cell")
     hm = op(ax, x, lay.y_act, "mul", faded)
     wire(ax, [(x, lay.y_belt), tc.port("t")], "cell", faded=faded, lw=2.4)
     dot(ax, x, lay.y_belt, style.CELL, r=0.13)
-    wire(ax, [tc.port("b"), hm.port("t")], "info", faded=faded)
-    wire(ax, [acts["o"].port("r"), hm.port("l")], "gate", faded=faded)
+    wire(ax, [tc.port("b"), hm.port("t")], "cell", faded=faded, lw=2.0)
+    wire(ax, [acts["o"].port("r"), hm.port("l")], "o", faded=faded)
     _label(ax, (lay.col["o"] + x) / 2, lay.y_act + 0.25, "$o$", faded, "center")
     wire(ax, [hm.port("b"), (hm.x, lay.y_h), (lay.x_out, lay.y_h)], "hidden", faded=faded)
     _label(ax, lay.x_out + 0.15, lay.y_h, "$h_t$", faded, "left")
@@ -200,10 +203,11 @@ def lstm_cell(ax, x0, y0, show, fused=False, names=None):
     text(ax, lay.x_in - 0.15, lay.y_h, "$h_{t-1}$", ha="right")
     acts = {}
     for p in lay.parts:
-        acts[p] = act(ax, lay.col[p], lay.y_act, "tanh" if p == "g" else "sigmoid", lay.faded[p])
+        kind = "tanh" if p == "g" else "sigmoid"
+        acts[p] = act(ax, lay.col[p], lay.y_act, kind, lay.faded[p], role=p)
         wire(ax, [pre[p], acts[p].port("b")], "input", faded=lay.faded[p], lw=1.4)
     if "f" in lay.parts:
-        wire(ax, [acts["f"].port("t"), nodes["fmul"].port("b")], "gate", faded=lay.faded["f"])
+        wire(ax, [acts["f"].port("t"), nodes["fmul"].port("b")], "f", faded=lay.faded["f"])
         y_f = (lay.y_act + lay.y_belt) / 2
         _label(ax, lay.col["f"] + 0.2, y_f, "$f$", lay.faded["f"], "left")
     if "g" in lay.parts:
@@ -215,11 +219,13 @@ def lstm_cell(ax, x0, y0, show, fused=False, names=None):
     return lay.top
 
 
-def cell_figure(show, title, names, fused=False, roles=("cell", "hidden", "gate", "info")):
-    """A figure of one cell (see :func:`lstm_cell`) with a title and a legend of ``roles``."""
+def cell_figure(show, title, names, fused=False):
+    """A figure of one cell (see lstm_cell) with a title and a legend in two rows: the
+    paths, then the parts the cell shows."""
     top = 6.0 + (1.2 if fused else 0.0)
-    fig, ax = canvas(-2.9, CELL_W + 2.5, -3.2, top + 1.1)
+    fig, ax = canvas(-2.9, CELL_W + 2.5, -3.8, top + 1.1)
     lstm_cell(ax, 0.0, 0.0, show, fused=fused, names=names)
     text(ax, CELL_W / 2, top + 0.55, title, size=FS_TITLE)
-    legend(ax, -2.4, -2.75, roles)
+    legend(ax, -2.4, -2.65, ("cell", "hidden", "input"))
+    legend(ax, -2.4, -3.3, [p for p in "fgio" if p in show])
     return fig

@@ -7,10 +7,12 @@ from .primitives import (
     CELL_FILL,
     FS_SMALL,
     FS_TITLE,
-    R_OP,
     TEXT,
+    act,
     box,
+    bridge,
     canvas,
+    dot,
     note_box,
     op,
     text,
@@ -54,34 +56,53 @@ def rnn_vs_lstm_interface():
 
 
 #: geometry of the belt figure: steps, their spacing, box size and the rows
-_STEPS, _STEP, _BW, _BH = 4, 4.1, 2.5, 2.6
-_Y_B, _Y_C, _Y_H = 1.4, 3.3, 2.0
-_XS = [2.4 + k * _STEP for k in range(_STEPS)]
-_LEFT, _RIGHT = _XS[0] - _BW / 2 - 1.4, _XS[-1] + _BW / 2 + 1.4
+_STEPS, _STEP, _BW, _BH = 4, 4.25, 3.0, 3.2
+_Y_B, _Y_C, _Y_H = 1.0, 3.55, 1.45  # bottom of the boxes, the belt, the hidden path
+_XS = [2.5 + k * _STEP for k in range(_STEPS)]
+_LEFT, _RIGHT = _XS[0] - _BW / 2 - 1.3, _XS[-1] + _BW / 2 + 1.3
 
 
 def _belt_step(ax, k, cx):
-    """Time step ``k + 1``: its box, x and h, and its two edits of the belt."""
+    """Time step ``k + 1``: its box, x and h, its two edits of the belt (⊙ f, then + g ⊙ i)
+    and its output, h = o ⊙ tanh(c)."""
     layer = box(ax, cx, _Y_B + _BH / 2, _BW, _BH, fc=CELL_FILL, ec=TEXT, z=1)
-    text(ax, cx - 0.45, _Y_B + 0.4, "LSTM", size=FS_SMALL, colour="#555555")
-    wire(ax, [(cx, _Y_B - 1.0), (cx, _Y_B)], "input")
-    text(ax, cx + 0.15, _Y_B - 0.75, f"$x_{k + 1}$", ha="left")
-    ux = cx + 0.6
-    wire(ax, [(ux, layer.port("t")[1]), (ux, 5.4)], "hidden")
-    text(ax, ux + 0.15, 4.7, f"$h_{k + 1}$", ha="left")
-    # the step's edits of the belt: forget (⊙ f) then add (+ i ⊙ g)
-    mul = op(ax, cx - 0.55, _Y_C, "mul")
-    add = op(ax, cx + 0.55, _Y_C, "add")
+    text(ax, cx - 0.8, _Y_B + 0.22, "LSTM", size=FS_SMALL, colour="#555555")
+    wire(ax, [(cx - 0.4, _Y_B - 0.9), (cx - 0.4, _Y_B)], "input")
+    text(ax, cx - 0.25, _Y_B - 0.65, f"$x_{k + 1}$", ha="left")
+    mul = op(ax, cx - 0.95, _Y_C, "mul")
+    add = op(ax, cx - 0.1, _Y_C, "add")
     wire(ax, [mul.port("r"), add.port("l")], "cell")
-    wire(ax, [(mul.x, _Y_H + 0.1), mul.port("b")], "gate", lw=1.6)
-    wire(ax, [(add.x, _Y_H + 0.1), add.port("b")], "info", lw=1.6)
-    prev = (_LEFT, _Y_C) if k == 0 else (_XS[k - 1] + 0.55 + R_OP, _Y_C)
+    wire(ax, [(mul.x, _Y_C - 1.0), mul.port("b")], "f")
+    wire(ax, [(add.x, _Y_C - 1.0), add.port("b")], "g")
+    text(ax, mul.x - 0.12, _Y_C - 0.75, "$f$", size=FS_SMALL, ha="right")
+    text(ax, add.x, _Y_C - 1.05, r"$g \odot i$", size=FS_SMALL, va="top")
+    # the output: the belt branches into tanh, which o weighs, giving h
+    x_out = cx + 0.8
+    squash = act(ax, x_out, _Y_C - 0.8, "tanh", role="cell")
+    hm = op(ax, x_out, _Y_H + 0.55, "mul")
+    dot(ax, x_out, _Y_C, style.CELL, r=0.12)
+    wire(ax, [(x_out, _Y_C), squash.port("t")], "cell", lw=2.0)
+    wire(ax, [squash.port("b"), hm.port("t")], "cell", lw=2.0)
+    wire(ax, [(hm.x - 0.95, hm.y), hm.port("l")], "o")
+    text(ax, hm.x - 0.65, hm.y - 0.12, "$o$", size=FS_SMALL, va="top")
+    wire(ax, [hm.port("b"), (hm.x, _Y_H), (cx + _BW / 2, _Y_H)], "hidden", arrow=False)
+    up = cx + 1.25
+    wire(ax, [(up, _Y_H), (up, 5.75 - 0.3)], "hidden")
+    dot(ax, up, _Y_H, style.HIDDEN)
+    bridge(ax, up, _Y_C, "hidden", length=0.5)
+    text(ax, up + 0.15, 4.9, f"$h_{k + 1}$", ha="left")
+    return layer, mul, add
+
+
+def _belt_links(ax, k, cx, mul):
+    """The belt and the hidden path from the step before (or from the left edge)."""
+    prev = (_LEFT, _Y_C) if k == 0 else (_XS[k - 1] + _BW / 2, _Y_C)
     wire(ax, [prev, mul.port("l")], "cell", z=2.5)
     hprev = (_LEFT, _Y_H) if k == 0 else (_XS[k - 1] + _BW / 2, _Y_H)
     wire(ax, [hprev, (cx - _BW / 2, _Y_H)], "hidden")
     ha = "center" if k else "left"
-    x_c = (prev[0] + mul.port("l")[0]) / 2 if k else _LEFT - 0.1
-    text(ax, x_c, _Y_C + 0.45, f"$c_{k}$", colour=style.CELL, ha=ha, va="bottom")
+    x_c = (prev[0] + cx - _BW / 2) / 2 if k else _LEFT - 0.1
+    text(ax, x_c, _Y_C + 0.4, f"$c_{k}$", colour=style.CELL, ha=ha, va="bottom")
     x_h = (hprev[0] + cx - _BW / 2) / 2 if k else _LEFT - 0.1
     text(ax, x_h, _Y_H - 0.3, f"$h_{k}$", ha=ha, va="top")
 
@@ -90,26 +111,28 @@ def cell_belt():
     """Notebook 00 (from RNN to LSTM): the memory cell path through several time steps.
 
     The memory cell c (기억 셀) rides a belt from one time step to the next inside the
-    layer; each step only reads and edits it. The hidden state h goes to the next step
-    and up to the layer above.
+    layer; each step edits it (⊙ f, + g ⊙ i) and lets it show in h = o ⊙ tanh(c). The hidden
+    state h goes to the next step and up to the layer above; c never leaves the layer.
     """
-    fig, ax = canvas(-0.9, 18.1, -0.9, 7.3)
+    fig, ax = canvas(-0.8, 18.6, -0.9, 7.6)
     for k, cx in enumerate(_XS):
-        _belt_step(ax, k, cx)
-    wire(ax, [(_XS[-1] + 0.55 + R_OP, _Y_C), (_RIGHT, _Y_C)], "cell")
+        _, mul, add = _belt_step(ax, k, cx)
+        _belt_links(ax, k, cx, mul)
+        wire(ax, [add.port("r"), (cx + _BW / 2, _Y_C)], "cell", arrow=False)
+        note_box(ax, cx + 1.25, 6.05, 2.1, 0.6, "layer above", lw=1.2, size=FS_SMALL - 0.5)
+    wire(ax, [(_XS[-1] + _BW / 2, _Y_C), (_RIGHT, _Y_C)], "cell")
     wire(ax, [(_XS[-1] + _BW / 2, _Y_H), (_RIGHT, _Y_H)], "hidden")
-    text(ax, _RIGHT - 0.5, _Y_C + 0.45, f"$c_{_STEPS}$", colour=style.CELL, va="bottom")
+    text(ax, _RIGHT - 0.5, _Y_C + 0.4, f"$c_{_STEPS}$", colour=style.CELL, va="bottom")
     text(ax, _RIGHT - 0.5, _Y_H - 0.3, f"$h_{_STEPS}$", va="top")
-    for cx in _XS:
-        note_box(ax, cx + 0.6, 5.75, 2.1, 0.6, "layer above", lw=1.2, size=FS_SMALL - 0.5)
     text(
         ax,
-        8.6,
-        6.85,
-        "The memory cell $c$ rides a belt through time: each step forgets "
-        r"($\odot f$) and adds ($+$), and $c$ never leaves the layer",
+        8.9,
+        7.05,
+        "The memory cell $c$ rides a belt through time: each step forgets ($\\odot f$), "
+        "adds ($+\\, g \\odot i$)\nand shows $c$ through $h = o \\odot \\tanh(c)$; "
+        "only $h$ leaves the layer, $c$ never does",
         size=FS_SMALL,
     )
-    wire(ax, [(6.9, -0.55), (10.3, -0.55)], "input", lw=1.2)
-    text(ax, 10.5, -0.55, "time", size=FS_SMALL, ha="left")
+    wire(ax, [(7.2, -0.55), (10.6, -0.55)], "input", lw=1.2)
+    text(ax, 10.8, -0.55, "time", size=FS_SMALL, ha="left")
     return fig

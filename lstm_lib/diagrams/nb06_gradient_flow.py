@@ -42,12 +42,12 @@ def _lstm_step(ax, k, x0, y0, y_belt, y_hid):
     panel_box(ax, x0, y0, _WIDTH, 3.35)
     mul = op(ax, x0 + 1.1, y_belt, "mul")
     add = op(ax, x0 + 2.6, y_belt, "add")
-    sig = act(ax, mul.x, y0 + 1.55, "sigmoid", faded=True)
+    sig = act(ax, mul.x, y0 + 1.55, "sigmoid", faded=True, role="f")
     wire(ax, [(mul.x, y_hid), sig.port("b")], "input", faded=True)
-    wire(ax, [sig.port("t"), mul.port("b")], "gate", faded=True)
+    wire(ax, [sig.port("t"), mul.port("b")], "f", faded=True)
     y_f = (sig.port("t")[1] + y_belt - R_OP) / 2
     text(ax, mul.x + 0.2, y_f, "$f$", fade(TEXT, True), ha="left")
-    wire(ax, [(add.x, y_hid), add.port("b")], "info", faded=True)
+    wire(ax, [(add.x, y_hid), add.port("b")], "g", faded=True)
     text(ax, add.x + 0.2, y0 + 1.55, r"$g \odot i$", fade(TEXT, True), ha="left")
     start = _X_IN if k == 0 else _XS[k - 1] + _WIDTH
     wire(ax, [(start, y_belt), mul.port("l")], "cell")
@@ -89,7 +89,7 @@ def _rnn_panel(ax):
     for k, x0 in enumerate(_XS):
         panel_box(ax, x0, y0, _WIDTH, 2.5)
         aff = affine(ax, x0 + 1.2, y_h)
-        th = act(ax, x0 + 2.8, y_h, "tanh")
+        th = act(ax, x0 + 2.8, y_h, "tanh", role="hidden")
         wire(ax, [(aff.x, y0 - 0.4), aff.port("b")], "input")
         start = _X_IN if k == 0 else _XS[k - 1] + _WIDTH
         wire(ax, [(start, y_h), aff.port("l")], "hidden")
@@ -113,5 +113,5 @@ def gradient_flow():
     fig, ax = canvas(-1.6, 16.4, -1.3, 12.5)
     _lstm_panel(ax)
     _rnn_panel(ax)
-    legend(ax, _X_IN, -0.85, ("cell", "hidden", "gate", "gradient"))
+    legend(ax, _X_IN, -0.85, ("cell", "hidden", "f", "gradient"))
     return fig

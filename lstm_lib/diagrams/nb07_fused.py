@@ -40,7 +40,7 @@ def _block(ax, x, y_top, nrows, p):
                     (x + c * _S, y_top - (r + 1) * _S),
                     _S,
                     _S,
-                    fc=style.tint(style.BLOCK_COLOURS[p], 0.35),
+                    fc=style.tint(style.PART_COLOURS[p], 0.45),
                     ec="white",
                     lw=1.0,
                     hatch=style.BLOCK_HATCHES[p],

@@ -131,9 +131,13 @@ def op(ax, x, y, kind, faded=False):
     return Node(x, y, 2 * R_OP, 2 * R_OP)
 
 
-def act(ax, x, y, kind, faded=False):
-    """An activation box: ``kind="sigmoid"`` (a gate) or ``kind="tanh"`` (information)."""
-    colour = style.ROLE_COLOURS[_ACT_ROLE[kind]]
+def act(ax, x, y, kind, faded=False, role=None):
+    """An activation box: ``kind="sigmoid"`` (a gate) or ``kind="tanh"``.
+
+    The box takes the colour of ``role`` (the part it computes, e.g. "f" or "g"); without
+    one, that of a gate in general or of information in general.
+    """
+    colour = style.ROLE_COLOURS[role or _ACT_ROLE[kind]]
     fc = style.tint(colour, 0.93 if faded else 0.78)
     return box(
         ax, x, y, ACT_W, ACT_H, fc, fade(colour, faded), _ACT_TEXT[kind], tc=fade(TEXT, faded)
@@ -142,7 +146,7 @@ def act(ax, x, y, kind, faded=False):
 
 def affine(ax, x, y, w=AFF_W, h=AFF_H, label="affine", faded=False, size=FS_SMALL):
     """An affine-transform box ``x Wx + h Wh + b``."""
-    fc = style.tint(style.AFFINE, 0.93 if faded else 0.75)
+    fc = style.tint(style.AFFINE, 0.93 if faded else 0.7)
     ec = fade(style.AFFINE, faded)
     return box(ax, x, y, w, h, fc, ec, label, size=size, tc=fade(TEXT, faded))
 
@@ -219,6 +223,10 @@ _LEGEND = {
     "hidden": ("hidden state $h$", 3.6),
     "gate": (r"gate: $\sigma$, 0 to 1", 3.6),
     "info": ("information: tanh, $-1$ to $1$", 5.3),
+    "f": ("forget gate $f$", 3.7),
+    "g": ("new information $g$", 4.4),
+    "i": ("input gate $i$", 3.5),
+    "o": ("output gate $o$", 3.7),
     "input": ("input $x$", 2.6),
     "gradient": ("gradient, backward", 4.0),
 }
