@@ -23,8 +23,9 @@ AFFINE is the fill of an affine-transform box x Wx + h Wh + b (a node, never a l
 The fused weights Wx (D, 4H), Wh (H, 4H), b (4H,) have their column blocks in the order
 f, g, i, o; each block has its part's colour (PART_COLOURS) and a hatch (BLOCK_HATCHES).
 
-Use line_kwargs(role) for a diagram's wire, plot_kwargs(role) for a line in a plot and
-tint(colour) for a light fill, e.g. ``ax.plot(t, f_values, **plot_kwargs("f"))``.
+Use line_kwargs(role) for a diagram's wire, plot_kwargs(role) for a line in a plot, and
+tint(colour) or shade(colour) for a lighter or darker variant (a fill, or several lines of
+one role), e.g. ``ax.plot(t, f_values, **plot_kwargs("f"))``.
 """
 
 from matplotlib.colors import to_hex, to_rgb
@@ -111,6 +112,13 @@ def tint(colour, amount=0.75):
     if not 0.0 <= amount <= 1.0:
         raise ValueError(f"amount must lie in [0, 1], got {amount}")
     return to_hex([c + (1.0 - c) * amount for c in to_rgb(colour)])
+
+
+def shade(colour, amount=0.3):
+    """Return ``colour`` mixed with black: ``amount=0`` keeps it, ``amount=1`` is black."""
+    if not 0.0 <= amount <= 1.0:
+        raise ValueError(f"amount must lie in [0, 1], got {amount}")
+    return to_hex([c * (1.0 - amount) for c in to_rgb(colour)])
 
 
 def _check_role(role):
