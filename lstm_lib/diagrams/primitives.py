@@ -221,8 +221,6 @@ def bridge(ax, x, y, role, faded=False, bg=CELL_FILL, length=0.34):
 _LEGEND = {
     "cell": ("memory cell $c$", 3.5),
     "hidden": ("hidden state $h$", 3.6),
-    "gate": (r"gate: $\sigma$, 0 to 1", 3.6),
-    "info": ("information: tanh, $-1$ to $1$", 5.3),
     "f": ("forget gate $f$", 3.7),
     "g": ("new information $g$", 4.4),
     "i": ("input gate $i$", 3.5),
