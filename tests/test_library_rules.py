@@ -21,7 +21,7 @@ def _source(name):
     return Path(module.__file__).read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("name", sorted(set(MODULES) - DRAWING))
+@pytest.mark.parametrize("name", sorted(m for m in MODULES if not m.startswith(tuple(DRAWING))))
 def test_the_math_layer_never_draws(name):
     imported = set()
     for node in ast.walk(ast.parse(_source(name))):
