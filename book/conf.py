@@ -37,8 +37,8 @@ def _repository_url():
 
 
 project = "LSTM, gate by gate"
-author = "the authors of LSTM, gate by gate"
-copyright = "the authors of LSTM, gate by gate, MIT licence"
+author = "the authors of LSTM, gate by gate, MIT licence"
+html_show_copyright = False
 release = "second edition"
 
 extensions = ["myst_nb", "sphinx.ext.autodoc", "sphinx-mathjax-offline"]
@@ -55,6 +55,8 @@ mathjax_path = "mathjax/tex-chtml.js"
 html_theme = "sphinx_book_theme"
 html_title = project
 html_copy_source = True
+html_static_path = ["_static"]
+html_css_files = ["docstring.css"]
 html_theme_options = {
     "repository_url": _repository_url(),
     "repository_branch": "main",
@@ -87,9 +89,10 @@ def _add_api_sections(app, docname, source):
 
 
 def _docstring_as_text(app, what, name, obj, options, lines):
-    """Render a docstring as a literal block: plain text reads as written, and never warns."""
-    if lines:
-        lines[:] = ["::", ""] + [f"    {line}" for line in lines] + [""]
+    """Render a docstring as a plain-text block: it reads as written, and never warns."""
+    if any(line.strip() for line in lines):
+        block = [".. code-block:: text", "   :class: docstring", ""]
+        lines[:] = block + [f"   {line}" for line in lines] + [""]
 
 
 def setup(app):
