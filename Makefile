@@ -56,4 +56,4 @@ bench: $(STAMP)
 
 # Warnings are errors; tests/test_book.py builds the same way and checks the pages.
 book: $(STAMP)
-	$(VENV)/bin/sphinx-build -W --keep-going -q -b html book book/_build/html
+	$(VENV)/bin/sphinx-build -W --keep-going -q -b html -d book/_build/doctrees book book/_build/html

@@ -42,6 +42,8 @@ html_show_copyright = False
 release = "second edition"
 
 extensions = ["myst_nb", "sphinx.ext.autodoc", "sphinx-mathjax-offline"]
+# Only the pages of this folder and the notebooks themselves: no checkpoints, no stray files.
+include_patterns = ["*.md", "*.rst", "notebooks/*.ipynb", "student/*.ipynb"]
 exclude_patterns = ["_build"]
 
 # The notebooks are shown as committed: their stored outputs, no kernel at build time.
@@ -71,7 +73,7 @@ html_theme_options = {
 
 # lstm_lib: every module's docstrings, shown as the plain text they are written in.
 autodoc_member_order = "bysource"
-autodoc_default_options = {"members": True}
+autodoc_default_options = {"members": True, "ignore-module-all": True}
 
 
 def api_modules():

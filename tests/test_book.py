@@ -96,10 +96,12 @@ def _is_external(url):
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """Build the book into a temporary folder; return (html folder, sphinx's stderr)."""
-    out = tmp_path_factory.mktemp("book") / "html"
+    build = tmp_path_factory.mktemp("book")
+    out = build / "html"
     before = _tree_state()
     command = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html"]
-    result = subprocess.run([*command, "book", str(out)], cwd=ROOT, capture_output=True, text=True)
+    command += ["-d", str(build / "doctrees"), "book", str(out)]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, f"the book does not build:\n{result.stderr[-4000:]}"
     assert _tree_state() == before, "building the book changed files in the repository"
     return out, result.stderr
