@@ -54,6 +54,7 @@ student: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/bench_lstm.py
 
-# Warnings are errors; tests/test_book.py builds the same way and checks the pages.
+# Always from scratch (-E, about 10 s); warnings are errors. tests/test_book.py builds the same
+# way and checks the pages.
 book: $(STAMP)
-	$(VENV)/bin/sphinx-build -W --keep-going -q -b html -d book/_build/doctrees book book/_build/html
+	$(VENV)/bin/sphinx-build -E -W --keep-going -q -b html -d book/_build/doctrees book book/_build/html

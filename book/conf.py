@@ -15,6 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from docutils import nodes
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -97,6 +99,16 @@ def _docstring_as_text(app, what, name, obj, options, lines):
         lines[:] = block + [f"   {line}" for line in lines] + [""]
 
 
+def _mark_student_titles(app, doctree):
+    """A student page says so in its title, so the navigation and search tell them apart."""
+    if app.env.docname.startswith("student/"):
+        title = next(doctree.findall(nodes.title), None)
+        if title is not None:
+            title += nodes.Text(" (student edition)")
+
+
 def setup(app):
     app.connect("source-read", _add_api_sections)
+    # Before the title collector (priority 500) records the page's title.
+    app.connect("doctree-read", _mark_student_titles, priority=400)
     app.connect("autodoc-process-docstring", _docstring_as_text)

@@ -75,6 +75,25 @@ def check_page(page, url, shot):
     return problems, summary
 
 
+def walk_next(page, base):
+    """Follow the "next" links from the landing page; return the titles met, in order."""
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort())
+    page.goto(f"{base}/index.html")
+    titles = []
+    while page.locator("a.right-next").count():
+        page.locator("a.right-next").first.click()
+        page.wait_for_load_state()
+        titles.append(page.locator("h1").first.inner_text().strip())
+    return titles
+
+
+def search(page, base, word):
+    """Titles of the pages the site's own search finds for a word."""
+    page.goto(f"{base}/search.html?q={word}")
+    page.wait_for_selector("#search-results li", timeout=10_000)
+    return page.locator("#search-results li > a").all_inner_texts()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chromium", default="/usr/bin/chromium", help="browser executable")
@@ -108,6 +127,12 @@ def main():
             print(f"{'PROBLEM' if problems else 'ok':8} {name}: {summary}")
             for problem in problems:
                 print(f"         {problem}")
+        page = browser.new_page()
+        titles = walk_next(page, base)
+        print(f"next, next, ...: {len(titles)} pages: " + " | ".join(titles))
+        found = search(page, base, "forget")
+        print(f"search 'forget': {len(found)} pages, first {found[:3]}")
+        bad += not found
         browser.close()
     server.shutdown()
     print(f"{len(pages)} pages, {bad} with problems; screenshots in {shots}")
