@@ -1,9 +1,9 @@
 """Sphinx settings of the web edition: `make book` builds book/_build/html.
 
 The pages are the committed notebooks with their stored outputs (myst-nb, never executed),
-TEACHING.md, the student edition and an lstm_lib page from the docstrings. `notebooks`,
-`student` and `figures` in this folder are links to the repository's own folders, so a
-notebook's `../figures/...` resolves here exactly as it does in JupyterLab.
+TEACHING.md, the student edition and an lstm_lib page from the docstrings. `notebooks` and
+`student` in this folder are links to the repository's own folders, so every notebook there
+is a page and its `../figures/...` images resolve as they do in JupyterLab.
 Everything a page loads is in the site itself: MathJax comes from the package
 sphinx-mathjax-offline, the theme's fonts and scripts from sphinx-book-theme.
 """
@@ -41,7 +41,6 @@ def _repository_url():
 project = "LSTM, gate by gate"
 author = "the authors of LSTM, gate by gate, MIT licence"
 html_show_copyright = False
-release = "second edition"
 
 extensions = ["myst_nb", "sphinx.ext.autodoc", "sphinx-mathjax-offline"]
 # Only the pages of this folder and the notebooks themselves: no checkpoints, no stray files.
@@ -79,7 +78,7 @@ autodoc_default_options = {"members": True, "ignore-module-all": True}
 
 
 def api_modules():
-    """lstm_lib's public modules in import-path order (private ones start with '_')."""
+    """lstm_lib's public modules, sorted by name (a private one starts with '_')."""
     found = pkgutil.walk_packages(lstm_lib.__path__, "lstm_lib.")
     return sorted(m.name for m in found if not any(p.startswith("_") for p in m.name.split(".")))
 
