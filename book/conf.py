@@ -1,9 +1,9 @@
 """Sphinx settings of the web edition: `make book` builds book/_build/html.
 
 The pages are the committed notebooks with their stored outputs (myst-nb, never executed),
-TEACHING.md, the student edition and an lstm_lib page from the docstrings. `notebooks` and
-`student` in this folder are links to the repository's own folders, so every notebook there
-is a page and its `../figures/...` images resolve as they do in JupyterLab.
+TEACHING.md, the student edition and an lstm_lib page from the docstrings. `notebooks`,
+`student` and `figures` in this folder are links to the repository's own folders, so every
+notebook is a page and its `../figures/...` images resolve as they do in JupyterLab.
 Everything a page loads is in the site itself: MathJax comes from the package
 sphinx-mathjax-offline, the theme's fonts and scripts from sphinx-book-theme.
 """
