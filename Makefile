@@ -5,6 +5,7 @@
 #   make figures   regenerate every diagram in figures/
 #   make student   build the student edition student/ from notebooks/
 #   make bench     time TimeLSTM against the book's algorithm and the matrix-product bound
+#   make book      build the web edition (stored outputs, no kernel) into book/_build/html
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -14,9 +15,9 @@ ARGS   ?=
 NB     ?= notebooks/*.ipynb
 # Jupyter refuses to run as root (containers, CI) unless told it is on purpose.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
-LINTED := lstm_lib tests notebooks scripts benchmarks conftest.py
+LINTED := lstm_lib tests notebooks scripts benchmarks conftest.py book/conf.py
 
-.PHONY: lab test lint execute figures student bench
+.PHONY: lab test lint execute figures student bench book
 
 # Re-install only when pyproject.toml changed since the last install.
 $(STAMP): pyproject.toml
@@ -52,3 +53,8 @@ student: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_lstm.py
+
+# Always from scratch (-E, about 10 s); warnings are errors. tests/test_book.py builds the same
+# way and checks the pages.
+book: $(STAMP)
+	$(VENV)/bin/sphinx-build -E -W --keep-going -q -b html -d book/_build/doctrees book book/_build/html
