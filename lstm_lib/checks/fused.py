@@ -198,7 +198,7 @@ SEQUENCE_MISTAKES = (
 def _sequence_cases(rng):
     cases = []
     for N, T, D, H, label in (
-        (2, 1, 3, 4, "for one step (T = 1)"),
+        (1, 1, 3, 4, "for one step (N = 1, T = 1)"),
         (2, 5, 3, 4, "with input only at t = 0 (everything later comes from the carried state)"),
         (3, 3, 3, 3, "for N = T = D = H = 3"),
         (2, 6, 3, 4, "for N = 2, T = 6, D = 3, H = 4"),

@@ -4,7 +4,7 @@
   sigmoid(x Wx + h_prev Wh + b) ⊙ v.
 * :func:`check_gate_backward` (Exercise 1.2): the backward pass of a gate,
   da = dy ⊙ y (1 - y), then the affine rule.
-* :func:`check_sigmoid_chain_bound` (Exercise 1.3): the upper bound 0.25**n on the factor
+* :func:`check_sigmoid_chain` (Exercise 1.3): the upper bound 0.25**n on the factor
   through n sigmoid nodes in a row.
 
 Each exercise is data (the reference, the cases, the table of typical mistakes) walked by
@@ -17,7 +17,7 @@ from ..functions import sigmoid
 from ._core import Case, Exercise, Mistake, run
 from ._units import UnitLayout, unit_exercise
 
-__all__ = ["check_apply_gate", "check_gate_backward", "check_sigmoid_chain_bound"]
+__all__ = ["check_apply_gate", "check_gate_backward", "check_sigmoid_chain"]
 
 
 def _pre(x, h_prev, Wx, Wh, b):
@@ -209,7 +209,7 @@ SIGMOID_CHAIN_BOUND = Exercise(
 )
 
 
-def check_sigmoid_chain_bound(sigmoid_chain_bound, seed=None):
+def check_sigmoid_chain(sigmoid_chain_bound, seed=None):
     """Exercise 1.3: ``sigmoid_chain_bound(n)``, the bound 0.25**n on the product of n
     sigmoid slopes."""
     run(SIGMOID_CHAIN_BOUND, sigmoid_chain_bound, seed)

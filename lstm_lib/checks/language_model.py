@@ -161,13 +161,15 @@ def _unigram_cases(rng):
     for label in (
         "for a training stream that misses the last symbol",
         "for a training stream that misses a middle symbol",
-        "for random streams",
+        "for a training stream that holds every symbol",
     ):
         V = int(rng.integers(5, 10))
         seen = np.arange(V - 1) if "last" in label else np.delete(np.arange(V), V // 2)
-        train = rng.choice(seen if "misses" in label else np.arange(V), int(rng.integers(15, 40)))
+        if "every" in label:
+            seen = np.arange(V)
+        train = np.concatenate([seen, rng.choice(seen, int(rng.integers(15, 40)))])
         test = np.concatenate([rng.integers(0, V, int(rng.integers(8, 20))), [V - 1, V // 2]])
-        cases.append(Case(f"{label} (V = {V})", (train, test, V)))
+        cases.append(Case(f"{label} (V = {V})", (rng.permutation(train), test, V)))
     return cases
 
 
