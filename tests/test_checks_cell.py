@@ -37,7 +37,8 @@ def _grads(
         **rules,
     }
     body = "\n".join(f"    {k} = {v}" for k, v in r.items())
-    return f"def preactivation_grads(dh, dcn, f, g, i, o, cp, c):\n    dc = {dc}\n{body}\n    return {ret}"
+    head = "def preactivation_grads(dh, dcn, f, g, i, o, cp, c):"
+    return f"{head}\n    dc = {dc}\n{body}\n    return {ret}"
 
 
 RIGHT = {

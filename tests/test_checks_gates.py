@@ -14,7 +14,8 @@ CHECKERS = {
 RIGHT = {
     "1.1": [
         "lambda v, x, h, Wx, Wh, b: sigmoid(x @ Wx + h @ Wh + b) * v",
-        "lambda v, x, h, Wx, Wh, b: np.multiply(v, 1 / (1 + np.exp(-(np.dot(x, Wx) + h.dot(Wh) + b))))",
+        "lambda v, x, h, Wx, Wh, b: "
+        "np.multiply(v, 1 / (1 + np.exp(-(np.dot(x, Wx) + h.dot(Wh) + b))))",
         "lambda v, x, h, Wx, Wh, b: Gate(Wx, Wh, b).forward(x, h) * v",
     ],
     "1.2": [

@@ -37,7 +37,8 @@ WRONG = {
         (f"lambda x, h, cp, f, Wx, Wh, b: ({_G}, f * {_G})", "c_prev is missing"),
         (f"lambda x, h, cp, f, Wx, Wh, b: (f * cp + {_G}, {_G})", "g and c are swapped"),
         (
-            "lambda x, h, cp, f, Wx, Wh, b: (lambda g: (g, f * cp + g))(sigmoid(x @ Wx + h @ Wh + b))",
+            "lambda x, h, cp, f, Wx, Wh, b: (lambda g: (g, f * cp + g))"
+            "(sigmoid(x @ Wx + h @ Wh + b))",
             "sigmoid where tanh belongs",
         ),
         (

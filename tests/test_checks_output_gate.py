@@ -30,7 +30,8 @@ WRONG = {
         (f"lambda x, h, c, Wx, Wh, b: ({_O}, {_O} + np.tanh(c))", "a sum where the gate"),
         (f"lambda x, h, c, Wx, Wh, b: ({_O} * np.tanh(c), {_O})", "o and h are swapped"),
         (
-            "lambda x, h, c, Wx, Wh, b: (lambda o: (o, o * np.tanh(c)))(np.tanh(x @ Wx + h @ Wh + b))",
+            "lambda x, h, c, Wx, Wh, b: (lambda o: (o, o * np.tanh(c)))"
+            "(np.tanh(x @ Wx + h @ Wh + b))",
             "tanh where sigmoid belongs",
         ),
         (
@@ -38,7 +39,8 @@ WRONG = {
             "the bias b is missing",
         ),
         (
-            "lambda x, h, c, Wx, Wh, b: (lambda o: (o, o * np.tanh(c)))(sigmoid(x * Wx + h * Wh + b))",
+            "lambda x, h, c, Wx, Wh, b: (lambda o: (o, o * np.tanh(c)))"
+            "(sigmoid(x * Wx + h * Wh + b))",
             "elementwise product *",
         ),
         (f"lambda x, h, c, Wx, Wh, b: ({_O}, {_O} * sigmoid(c))", "squashed with sigmoid"),
