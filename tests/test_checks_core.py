@@ -193,3 +193,17 @@ def _env():
     import os
 
     return {k: v for k, v in os.environ.items() if k != "LSTM_CHECKS_TRACEBACK"}
+
+
+def test_the_checkers_and_the_classroom_have_short_functions():
+    """Checkers are data walked by small functions: none over 60 lines."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "lstm_lib"
+    long = []
+    for path in [*sorted((root / "checks").glob("*.py")), root / "classroom.py"]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef) and node.end_lineno - node.lineno >= 60:
+                long.append(f"{path.name}: {node.name} ({node.end_lineno - node.lineno + 1} lines)")
+    assert not long, long
