@@ -276,7 +276,7 @@ def instructor_notebooks(in_dir):
 
 
 def build(in_dir):
-    """Generate the student edition of ``in_dir`` in memory; see :class:`Edition`."""
+    """Generate the student edition of ``in_dir`` in memory; see ``Edition``."""
     edition, nbformat = Edition(), _nbformat()
     for path in instructor_notebooks(in_dir):
         try:
@@ -350,9 +350,9 @@ def _conflicts(edition, out_dir, force):
 
 
 def write_edition(in_dir, out_dir, force=False):
-    """Build the student edition of ``in_dir`` into ``out_dir``; return the :class:`Edition`.
+    """Build the student edition of ``in_dir`` into ``out_dir``; return the ``Edition``.
 
-    Raises :class:`ClassroomError`, having written nothing, on any problem.
+    Raises ``ClassroomError``, having written nothing, on any problem.
     """
     _check_folders(in_dir, out_dir)
     edition = build(in_dir)

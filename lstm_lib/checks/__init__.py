@@ -2,7 +2,7 @@
 
 Each checker takes the student's answer (a function), calls it on several inputs (some
 drawn afresh at every call) and either prints one line ``Exercise N.k passed: ...`` or
-raises :class:`ExerciseError` with a message that names the mistake, or, when no typical
+raises ``ExerciseError`` with a message that names the mistake, or, when no typical
 mistake explains the answer, says what was observed.
 
 In a notebook a failed check shows its message only. For the full traceback set the

@@ -1,18 +1,18 @@
 """Shared machinery of the exercise checkers: one engine, and exercises held as data.
 
-An exercise is an :class:`Exercise`: the reference answer (a function with the student's
-signature), a function drawing the test cases, and a table of :class:`Mistake` entries,
+An exercise is an ``Exercise``: the reference answer (a function with the student's
+signature), a function drawing the test cases, and a table of ``Mistake`` entries,
 each a typical wrong answer written as a function with the same signature and the message
-that names it. :func:`run` calls the student's function on every case (some drawn afresh at
+that names it. ``run`` calls the student's function on every case (some drawn afresh at
 each call, so that no constant and no answer fitted to one input passes) and compares it
 with the reference. On the first difference it looks for the mistake that explains the
-answer on every case, and raises :class:`ExerciseError` naming it; when no mistake
+answer on every case, and raises ``ExerciseError`` naming it; when no mistake
 explains it, the message describes what was observed and never guesses a cause.
 
 Every message that names a mistake reads "Exercise N.k: <what> is not right: <the
 mistake>" (tests/test_checks_catalogue.py counts them by that phrase).
 
-In a notebook an :class:`ExerciseError` shows its message only. A teacher who wants the
+In a notebook an ``ExerciseError`` shows its message only. A teacher who wants the
 full traceback sets the environment variable ``LSTM_CHECKS_TRACEBACK=1`` before starting
 Jupyter, or calls ``lstm_lib.checks.show_tracebacks(True)`` in the notebook.
 """
@@ -92,7 +92,7 @@ class Exercise:
     ``outputs`` names the returned values (one name: a single value; several: a tuple, in
     that order); ``compare`` is the order in which they are compared (indices, default all
     in order). ``kind`` is "array", "number" or "integer" (a count, compared exactly).
-    ``cases(rng)`` returns the list of :class:`Case`; ``hint`` recalls the formula;
+    ``cases(rng)`` returns the list of ``Case``; ``hint`` recalls the formula;
     ``success`` is the rest of the line printed when every case passes.
     """
 

@@ -1,8 +1,8 @@
 """Exercises whose answer is a tuple of elementwise expressions of (N, H) arrays.
 
 The backward passes of notebooks 02 to 04 (through h = o ⊙ tanh(c), f ⊙ c_prev and
-c = f ⊙ c_prev + g) take and return arrays of one shape (N, H). :func:`elementwise_exercise`
-builds their :class:`~._core.Exercise`: square cases first (N = H, where a stray ``@``
+c = f ⊙ c_prev + g) take and return arrays of one shape (N, H). ``elementwise_exercise``
+builds their ``Exercise``: square cases first (N = H, where a stray ``@``
 still runs and gives numbers), then batches with N != H; a mistake replaces one output's
 rule, the other outputs keep theirs.
 """

@@ -2,10 +2,10 @@
 
 Notebooks 00 to 04 ask for one such unit each (the RNN step, a gate, the output gate, the
 forget gate, the new information), some with an update after it (``h = o ⊙ tanh(c)``,
-``f ⊙ c_prev``, ...). :func:`unit_exercise` builds the :class:`~._core.Exercise`: the cases
+``f ⊙ c_prev``, ...). ``unit_exercise`` builds the ``Exercise``: the cases
 test one term at a time on a square example (N = D = H = 3, where a stray ``@``, ``*`` or
 ``.T`` still runs and gives numbers to compare), then all terms, then two batches whose
-sizes all differ. The mistake table holds the typical wrong units (:data:`UNIT_MISTAKES`)
+sizes all differ. The mistake table holds the typical wrong units (``UNIT_MISTAKES``)
 and the exercise's own wrong updates.
 """
 
@@ -123,7 +123,7 @@ def unit_exercise(spec, layout, update=None, update_mistakes=(), more_mistakes=(
     success. With ``update(u, *extras)`` the function returns ``(u, update)`` when two
     outputs are named, or only the update when one is. ``update_mistakes`` are
     ``(message, wrong update(u, *extras))`` pairs, applied to the right unit;
-    ``more_mistakes`` are further :class:`~._core.Mistake` entries with the full signature.
+    ``more_mistakes`` are further ``Mistake`` entries with the full signature.
     """
     act, other = (sigmoid, tanh) if spec["kind"] == "gate" else (tanh, sigmoid)
     words = {

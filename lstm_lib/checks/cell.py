@@ -1,14 +1,14 @@
 """Checkers for notebook 05, the input gate and the complete cell.
 
-* :func:`check_lstm_cell_forward` (Exercise 5.1): one LSTM step from the four parts,
+* ``check_lstm_cell_forward`` (Exercise 5.1): one LSTM step from the four parts,
   c = f ⊙ c_prev + g ⊙ i, h = o ⊙ tanh(c).
-* :func:`check_preactivation_grads` (Exercise 5.2): the backward of one step down to the
+* ``check_preactivation_grads`` (Exercise 5.2): the backward of one step down to the
   four pre-activations a_f, a_g, a_i, a_o (what the fused LSTM of notebook 07 concatenates
   into dA), and dc_prev.
-* :func:`check_memory_left` (Exercise 5.3): what is left of a written value after some steps.
+* ``check_memory_left`` (Exercise 5.3): what is left of a written value after some steps.
 
 Each exercise is data (the reference, the cases, the table of typical mistakes) walked by
-:func:`lstm_lib.checks._core.run`.
+``lstm_lib.checks._core.run``.
 """
 
 import numpy as np

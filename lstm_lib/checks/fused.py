@@ -1,14 +1,14 @@
 """Checkers for notebook 07, the fused implementation.
 
-* :func:`check_fused_lstm_step` (Exercise 7.1): one fused step, one affine transform
+* ``check_fused_lstm_step`` (Exercise 7.1): one fused step, one affine transform
   A = x Wx + h_prev Wh + b sliced into the blocks f, g, i, o.
-* :func:`check_run_sequence` (Exercise 7.2): a loop of steps over a sequence, with h and c
+* ``check_run_sequence`` (Exercise 7.2): a loop of steps over a sequence, with h and c
   carried from each step to the next.
-* :func:`check_backward_through_time` (Exercise 7.3): the backward of that loop, with dh
+* ``check_backward_through_time`` (Exercise 7.3): the backward of that loop, with dh
   and dc carried back in time and the weight gradients summed over all steps.
 
 Each exercise is data (the reference, the cases, the table of typical mistakes) walked by
-:func:`lstm_lib.checks._core.run`.
+``lstm_lib.checks._core.run``.
 """
 
 from itertools import permutations
@@ -341,5 +341,5 @@ BACKWARD_THROUGH_TIME = Exercise(
 
 def check_backward_through_time(backward_through_time, seed=None):
     """Exercise 7.3: ``backward_through_time(steps, dhs) -> (dxs, dWx, dWh, db)``; ``steps``
-    is a list of T :class:`lstm_lib.LSTM` layers run forward in order, dhs (N, T, H)."""
+    is a list of T ``lstm_lib.LSTM`` layers run forward in order, dhs (N, T, H)."""
     run(BACKWARD_THROUGH_TIME, backward_through_time, seed)

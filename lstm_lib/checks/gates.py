@@ -1,14 +1,14 @@
 """Checkers for the exercises of notebook 01 (gates).
 
-* :func:`check_apply_gate` (Exercise 1.1): a gate applied to information,
+* ``check_apply_gate`` (Exercise 1.1): a gate applied to information,
   sigmoid(x Wx + h_prev Wh + b) ⊙ v.
-* :func:`check_gate_backward` (Exercise 1.2): the backward pass of a gate,
+* ``check_gate_backward`` (Exercise 1.2): the backward pass of a gate,
   da = dy ⊙ y (1 - y), then the affine rule.
-* :func:`check_sigmoid_chain` (Exercise 1.3): the upper bound 0.25**n on the factor
+* ``check_sigmoid_chain`` (Exercise 1.3): the upper bound 0.25**n on the factor
   through n sigmoid nodes in a row.
 
 Each exercise is data (the reference, the cases, the table of typical mistakes) walked by
-:func:`lstm_lib.checks._core.run`.
+``lstm_lib.checks._core.run``.
 """
 
 import numpy as np

@@ -5,7 +5,7 @@
 * Exercise 6.2, ``steps_to_halve(forget_bias)``: the smallest k with sigmoid(b)**k <= 1/2.
 
 Each exercise is data (the reference, the cases, the table of typical mistakes) walked by
-:func:`lstm_lib.checks._core.run`.
+``lstm_lib.checks._core.run``.
 """
 
 import numpy as np

@@ -2,7 +2,7 @@
 state h = o ⊙ tanh(c) and the backward pass of that ⊙ node.
 
 Each exercise is data (the reference, the cases, the table of typical mistakes) walked by
-:func:`lstm_lib.checks._core.run`.
+``lstm_lib.checks._core.run``.
 """
 
 import numpy as np

@@ -1,12 +1,12 @@
 """Checkers for the exercises of notebook 00 (from RNN to LSTM).
 
-* :func:`check_rnn_step` (Exercise 0.1): one tanh RNN step, h = tanh(x Wx + h_prev Wh + b).
-* :func:`check_rnn_dh_prev` (Exercise 0.2): one step back in time,
+* ``check_rnn_step`` (Exercise 0.1): one tanh RNN step, h = tanh(x Wx + h_prev Wh + b).
+* ``check_rnn_dh_prev`` (Exercise 0.2): one step back in time,
   dh_prev = (dh_next ⊙ (1 - h_next²)) Wh^T.
-* :func:`check_vanishing_steps` (Exercise 0.3): the smallest k with factor**k < threshold.
+* ``check_vanishing_steps`` (Exercise 0.3): the smallest k with factor**k < threshold.
 
 Each exercise is data (the reference, the cases, the table of typical mistakes) walked by
-:func:`lstm_lib.checks._core.run`.
+``lstm_lib.checks._core.run``.
 """
 
 import numpy as np
