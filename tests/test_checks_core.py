@@ -129,6 +129,14 @@ def test_what_went_wrong_is_described_not_guessed(answer, words, not_words):
         assert word not in message.split(": ", 2)[-1].split(".")[0], message
 
 
+def test_a_transposed_answer_is_described_as_such():
+    message = _message(lambda x: (2 * x.T, x * x))
+    assert message == (
+        "Exercise 9.1: twice for a square x is the transpose of the right answer. "
+        "twice = 2 x, squared = x ⊙ x."
+    )
+
+
 def test_a_stub_is_not_solved_yet():
     def stub(x):
         raise NotImplementedError("Exercise 9.1: write your solution here")

@@ -58,6 +58,7 @@ WRONG = {
             "the sigmoid's derivative",
         ),
         ("lambda dh, o, c: (dh * np.tanh(c), dh * (1 - np.tanh(c) ** 2))", "the factor o"),
+        ("lambda dh, o, c: (dh * np.tanh(c), dh * o * (1 - np.tanh(c)) ** 2)", "(1 - tanh(c))**2"),
         (
             "lambda dh, o, c: (dh * o * (1 - np.tanh(c) ** 2), dh * np.tanh(c))",
             "do and dc are swapped",

@@ -357,7 +357,12 @@ def _observed(exercise, got, expected, at, cases):
     if exercise.kind != "array":
         return f"{name} {label} is not right ({exercise.function} returned {value:.6g})."
     if value.shape != right.shape:
-        return f"{name} {label} should have shape {right.shape}, got {value.shape}."
+        flipped = (
+            " (the right shape reversed: a transpose?)" if value.shape == right.shape[::-1] else ""
+        )
+        return f"{name} {label} should have shape {right.shape}, got {value.shape}{flipped}."
+    if value.ndim == 2 and _same("array", value.T, right):
+        return f"{name} {label} is the transpose of the right answer."
     if not np.all(np.isfinite(value)):
         return (
             f"{name} {label} contains NaN or inf: look for a division by zero, the log of 0 "

@@ -120,6 +120,11 @@ OUTPUT_BACKWARD = elementwise_exercise(
         ("dc", "the factor o from the ⊙ node is missing.", lambda dh, o, c: dh * (1 - _t(c) ** 2)),
         (
             "dc",
+            "tanh's derivative is 1 - tanh(c)**2, not (1 - tanh(c))**2.",
+            lambda dh, o, c: dh * o * (1 - _t(c)) ** 2,
+        ),
+        (
+            "dc",
             "a matrix product where ⊙ is elementwise: dc = dh * o * (...).",
             lambda dh, o, c: matmul(dh, o) * (1 - _t(c) ** 2),
         ),
