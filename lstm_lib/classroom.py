@@ -2,6 +2,7 @@
 
     python -m lstm_lib.classroom notebooks student          (what `make student` runs)
     python -m lstm_lib.classroom notebooks student --check  (exit 1 if student/ is stale)
+    python -m lstm_lib.classroom run student/*.ipynb          (exit 1 if a check fails)
 
 The instructor notebooks mark their answers the nbgrader way, inside code cells::
 
@@ -41,6 +42,13 @@ Safety rules, each one tested:
 * The new notebooks are first written into a temporary folder inside OUT, then each is
   moved into place with an atomic rename; a failure before that leaves OUT as it was.
 
+``run`` executes notebooks top to bottom, each in a fresh kernel, and fails at the first
+cell that raises, even in a cell tagged ``raises-exception``: what a course's CI runs on
+solved notebooks (TEACHING.md, section 6).
+
+The command needs nbformat (and nbclient for ``run``), installed with the ``test`` extra;
+``import lstm_lib.classroom`` works without them.
+
 The output is deterministic (cell ids come from the instructor notebook, keys are sorted as
 nbformat writes them), so a test can regenerate the edition and require identical bytes.
 """
@@ -57,8 +65,6 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import nbformat
 
 EXERCISE_TAG = "exercise"
 CHECK_TAG = "check"
@@ -77,6 +83,18 @@ EXERCISE_LABEL = re.compile(r"Exercise\s+(\d+(?:\.\d+)*)")
 
 class ClassroomError(Exception):
     """The student edition cannot be built; the message lists every problem found."""
+
+
+def _nbformat():
+    """nbformat, imported when first needed, or a ClassroomError saying how to install it."""
+    try:
+        import nbformat
+    except ImportError:
+        raise ClassroomError(
+            "the student edition needs nbformat: pip install nbformat (or the test extra, "
+            'pip install -e ".[test]")'
+        ) from None
+    return nbformat
 
 
 @dataclass
@@ -248,7 +266,7 @@ def student_notebook(nb, name):
 
 def notebook_text(nb):
     """Serialise a notebook exactly as ``nbformat.write`` does."""
-    text = nbformat.writes(nb, version=4)
+    text = _nbformat().writes(nb, version=4)
     return text if text.endswith("\n") else text + "\n"
 
 
@@ -258,8 +276,8 @@ def instructor_notebooks(in_dir):
 
 
 def build(in_dir):
-    """Generate the student edition of ``in_dir`` in memory; see :class:`Edition`."""
-    edition = Edition()
+    """Generate the student edition of ``in_dir`` in memory; see ``Edition``."""
+    edition, nbformat = Edition(), _nbformat()
     for path in instructor_notebooks(in_dir):
         try:
             nb = nbformat.read(path, as_version=4)
@@ -299,7 +317,7 @@ def _ours(path):
     Returns ``(generated, unedited)``.
     """
     try:
-        nb = nbformat.read(path, as_version=4)
+        nb = _nbformat().read(path, as_version=4)
         stamp = nb.metadata[METADATA_KEY]
     except Exception:  # unreadable or without our entry: not ours
         return False, False
@@ -332,9 +350,9 @@ def _conflicts(edition, out_dir, force):
 
 
 def write_edition(in_dir, out_dir, force=False):
-    """Build the student edition of ``in_dir`` into ``out_dir``; return the :class:`Edition`.
+    """Build the student edition of ``in_dir`` into ``out_dir``; return the ``Edition``.
 
-    Raises :class:`ClassroomError`, having written nothing, on any problem.
+    Raises ``ClassroomError``, having written nothing, on any problem.
     """
     _check_folders(in_dir, out_dir)
     edition = build(in_dir)
@@ -380,8 +398,60 @@ def stale(in_dir, out_dir):
     return out
 
 
+def run_notebook(path, timeout=600):
+    """Execute the notebook at ``path`` top to bottom in a fresh kernel, from its folder.
+
+    Every error stops the run, also in a cell tagged ``raises-exception`` (what a grading
+    run needs). Returns None when every cell ran, else ``"<error name>: <message>"`` of the
+    first cell that failed. ``timeout`` is the limit per cell in seconds.
+    """
+    nbformat = _nbformat()
+    try:
+        from nbclient import NotebookClient
+        from nbclient.exceptions import CellExecutionError
+    except ImportError:
+        raise ClassroomError(
+            'running notebooks needs nbclient: pip install nbclient (or pip install -e ".[test]")'
+        ) from None
+    nb = nbformat.read(path, as_version=4)
+    folder = str(Path(path).resolve().parent)
+    client = NotebookClient(
+        nb, timeout=timeout, force_raise_errors=True, resources={"metadata": {"path": folder}}
+    )
+    try:
+        client.execute()
+    except CellExecutionError as error:
+        return f"{error.ename}: {error.evalue}"
+    return None
+
+
+def run_main(argv):
+    """``python -m lstm_lib.classroom run NOTEBOOK... [--timeout S]``; returns the exit code."""
+    parser = argparse.ArgumentParser(
+        prog=f"{COMMAND} run",
+        description="Run notebooks top to bottom; exit 1 if any cell fails (checks included).",
+    )
+    parser.add_argument("notebooks", type=Path, nargs="+", help="notebooks to run")
+    parser.add_argument("--timeout", type=int, default=600, help="seconds per cell (600)")
+    args = parser.parse_args(argv)
+    failed = 0
+    for path in args.notebooks:
+        try:
+            error = run_notebook(path, args.timeout)
+        except (ClassroomError, OSError) as problem:
+            print(f"{parser.prog}: error: {problem}", file=sys.stderr)
+            return 2
+        failed += error is not None
+        print(f"ok    {path}" if error is None else f"FAIL  {path}: {error}")
+    return 1 if failed else 0
+
+
 def main(argv=None):
-    """``python -m lstm_lib.classroom IN OUT [--check] [--force]``; returns the exit code."""
+    """``python -m lstm_lib.classroom IN OUT [--check] [--force]``, or ``... run NB...``;
+    returns the exit code."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["run"]:
+        return run_main(argv[1:])
     parser = argparse.ArgumentParser(
         prog=COMMAND, description=__doc__.splitlines()[0], epilog="See TEACHING.md."
     )
@@ -401,14 +471,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     try:
         if args.check:
-            outdated = stale(args.input, args.output)
-            for name in outdated:
-                print(f"out of date or stale: {args.output / name}", file=sys.stderr)
-            if outdated:
-                print(f"run: {COMMAND} {args.input} {args.output}", file=sys.stderr)
-                return 1
-            print(f"{args.output} is up to date with {args.input}")
-            return 0
+            return _check_mode(args)
         edition = write_edition(args.input, args.output, force=args.force)
     except (ClassroomError, OSError) as error:
         print(f"{parser.prog}: error: {error}", file=sys.stderr)
@@ -417,6 +480,17 @@ def main(argv=None):
         f"wrote {len(edition.notebooks)} student notebook(s) "
         f"({edition.exercises} exercises) to {args.output}"
     )
+    return 0
+
+
+def _check_mode(args):
+    outdated = stale(args.input, args.output)
+    for name in outdated:
+        print(f"out of date or stale: {args.output / name}", file=sys.stderr)
+    if outdated:
+        print(f"run: {COMMAND} {args.input} {args.output}", file=sys.stderr)
+        return 1
+    print(f"{args.output} is up to date with {args.input}")
     return 0
 
 

@@ -1,214 +1,134 @@
-"""Tests of the checkers of notebook 05 (lstm_lib.checks.cell)."""
+"""Notebook 05's checkers: typical wrong answers, each named, and right answers accepted.
 
-import numpy as np
-import pytest
+The data below is run by tests/test_checks_catalogue.py (see tests/test_checks_rnn.py).
+"""
 
-from lstm_lib import LSTMCell, sigmoid, sigmoid_grad, tanh, tanh_grad
-from lstm_lib.checks import ExerciseError
-from lstm_lib.checks.cell import (
-    check_lstm_cell_forward,
-    check_memory_left,
-    check_preactivation_grads,
-    reference_preactivation_grads,
-)
+from lstm_lib.checks import cell
 
-# --------------------------------------------------------------------------- Exercise 5.1
+CHECKERS = {
+    "5.1": cell.check_lstm_cell_forward,
+    "5.2": cell.check_preactivation_grads,
+    "5.3": cell.check_memory_left,
+}
 
 
-def _forward(
-    x,
-    h_prev,
-    c_prev,
-    parts,
-    *,
-    act_i=sigmoid,
-    use_i=True,
-    tanh_c=True,
-    use_f=True,
-    bias=True,
-    swap_gi=False,
+def _cell(
+    c="f * cp + g * i", h="o * np.tanh(c)", acts="sigmoid, np.tanh, sigmoid, sigmoid", a=None
 ):
-    """A step with switches that turn it into a typical wrong answer."""
-
-    def pre(gate):
-        Wx, Wh, b = parts[gate]
-        return x @ Wx + h_prev @ Wh + (b if bias else 0)
-
-    g_part, i_part = ("i", "g") if swap_gi else ("g", "i")
-    f, g, i, o = sigmoid(pre("f")), tanh(pre(g_part)), act_i(pre(i_part)), sigmoid(pre("o"))
-    c = (f if use_f else 1.0) * c_prev + (g * i if use_i else g)
-    return o * (tanh(c) if tanh_c else c), c
+    """A student's lstm_cell_forward with one expression changed."""
+    a = a or "x @ Wx + hp @ Wh + b"
+    return f"""def lstm_cell_forward(x, hp, cp, parts):
+    pre = {{k: {a} for k, (Wx, Wh, b) in parts.items()}}
+    sf, sg, si, so = {acts}
+    f, g, i, o = sf(pre["f"]), sg(pre["g"]), si(pre["i"]), so(pre["o"])
+    c = {c}
+    return {h}, c"""
 
 
-def test_forward_accepts_the_reference(capsys):
-    check_lstm_cell_forward(_forward)
-    assert capsys.readouterr().out.startswith("Exercise 5.1 passed")
+def _grads(
+    dc="dcn + dh * o * (1 - np.tanh(c) ** 2)", ret="da_f, da_g, da_i, da_o, dc * f", **rules
+):
+    """A student's preactivation_grads with one expression changed."""
+    r = {
+        "da_f": "dc * cp * f * (1 - f)",
+        "da_g": "dc * i * (1 - g**2)",
+        "da_i": "dc * g * i * (1 - i)",
+        "da_o": "dh * np.tanh(c) * o * (1 - o)",
+        **rules,
+    }
+    body = "\n".join(f"    {k} = {v}" for k, v in r.items())
+    head = "def preactivation_grads(dh, dcn, f, g, i, o, cp, c):"
+    return f"{head}\n    dc = {dc}\n{body}\n    return {ret}"
 
 
-def test_forward_accepts_the_library_cell(capsys):
-    def with_library(x, h_prev, c_prev, parts):
-        return LSTMCell(parts).forward(x, h_prev, c_prev)
-
-    check_lstm_cell_forward(with_library)
-    assert "passed" in capsys.readouterr().out
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "word"),
-    [
-        ({"use_i": False}, "Hadamard product with the input gate"),
-        ({"act_i": tanh}, "tanh where the input gate needs sigmoid"),
-        ({"use_f": False}, "forget gate f"),
-        ({"tanh_c": False}, "forget the tanh of the cell"),
-        ({"bias": False}, r"c \(with x = 0, h_prev = 0 .* is not right: the biases are missing"),
-        ({"swap_gi": True}, "weight sets of g and i are swapped"),
+RIGHT = {
+    "5.1": [
+        _cell(),
+        """def lstm_cell_forward(x, h_prev, c_prev, parts):
+    cell = LSTMCell(parts)
+    h, c = cell.forward(x, h_prev, c_prev)
+    return h, c""",
     ],
-)
-def test_forward_rejects_typical_mistakes(kwargs, word):
-    def wrong(x, h_prev, c_prev, parts):
-        return _forward(x, h_prev, c_prev, parts, **kwargs)
-
-    with pytest.raises(ExerciseError, match=word):
-        check_lstm_cell_forward(wrong)
-
-
-@pytest.mark.parametrize(
-    ("gate", "word"),
-    [
-        ("g", "the one of g"),
-        ("i", "bias of i is missing"),
-        ("f", "bias of f is missing"),
-        ("o", "bias of o is missing"),
+    "5.2": [
+        _grads(),
+        """def preactivation_grads(dh, dc_next, f, g, i, o, c_prev, c):
+    t = np.tanh(c)
+    dc = dc_next + dh * o * (1 - t * t)
+    return (c_prev * f * (1 - f) * dc, i * (1 - g * g) * dc, g * i * (1 - i) * dc,
+            t * o * (1 - o) * dh, f * dc)""",
     ],
-)
-def test_forward_names_a_missing_bias_of_one_part(gate, word):
-    def wrong(x, h_prev, c_prev, parts):
-        Wx, Wh, b = parts[gate]
-        return _forward(x, h_prev, c_prev, dict(parts, **{gate: (Wx, Wh, 0 * b)}))
+    "5.3": ["lambda g, f, k: g * f**k", "lambda g, f, k: g * np.exp(k * np.log(f))"],
+}
 
-    with pytest.raises(ExerciseError, match=word):
-        check_lstm_cell_forward(wrong)
-
-
-def test_forward_accepts_an_answer_in_float32_given_as_lists(capsys):
-    def in_float32(x, h_prev, c_prev, parts):
-        parts = {k: tuple(w.astype(np.float32) for w in v) for k, v in parts.items()}
-        h, c = _forward(x.astype(np.float32), h_prev.astype(np.float32), c_prev, parts)
-        return [h.tolist(), c.astype(np.float32).tolist()]
-
-    check_lstm_cell_forward(in_float32)
-    assert "Exercise 5.1 passed" in capsys.readouterr().out
-
-
-def test_forward_rejects_swapped_outputs():
-    def swapped(x, h_prev, c_prev, parts):
-        h, c = _forward(x, h_prev, c_prev, parts)
-        return c, h
-
-    with pytest.raises(ExerciseError, match="Exercise 5.1"):
-        check_lstm_cell_forward(swapped)
-
-
-def test_forward_reports_a_stub():
-    def stub(x, h_prev, c_prev, parts):
-        raise NotImplementedError
-
-    with pytest.raises(ExerciseError, match="not solved yet"):
-        check_lstm_cell_forward(stub)
-
-
-# --------------------------------------------------------------------------- Exercise 5.2
-
-
-def test_backward_accepts_the_reference(capsys):
-    check_preactivation_grads(reference_preactivation_grads)
-    assert capsys.readouterr().out.startswith("Exercise 5.2 passed")
-
-
-def test_backward_accepts_another_correct_answer(capsys):
-    def via_library(dh, dc_next, f, g, i, o, c_prev, c):
-        t = tanh(c)
-        dc = dc_next.copy()
-        dc += tanh_grad(t) * o * dh
-        grads = [sigmoid_grad(f) * c_prev * dc, tanh_grad(g) * i * dc, sigmoid_grad(i) * g * dc]
-        grads.append(sigmoid_grad(o) * t * dh)
-        return (*grads, f * dc)
-
-    check_preactivation_grads(via_library)
-    assert "passed" in capsys.readouterr().out
-
-
-def _wrong_backward(mistake):
-    def backward(dh, dc_next, f, g, i, o, c_prev, c):
-        t = np.tanh(c)
-        through_h = dh * o * (1 - (c**2 if mistake == "1-c2" else t**2))
-        if mistake == "no_h_stream":
-            through_h = 0 * through_h
-        dc = (0 if mistake == "no_next_stream" else dc_next) + through_h
-        g_grad = g * (1 - g) if mistake == "sigmoid_grad_for_g" else 1 - g**2
-        di_other = i if mistake == "own_input" else g
-        return (
-            dc * c_prev * f * (1 - f),
-            dc * i * g_grad,
-            dc * di_other * i * (1 - i),
-            dh * t * o * (1 - o),
-            dc * f,
-        )
-
-    return backward
-
-
-@pytest.mark.parametrize(
-    ("mistake", "word"),
-    [
-        ("no_h_stream", "forget that stream"),
-        ("no_next_stream", "dc_next that comes from the next step"),
-        ("sigmoid_grad_for_g", "sigmoid's derivative"),
-        ("1-c2", "1 - c²"),
-        ("own_input", "OTHER input"),
+WRONG = {
+    "5.1": [
+        (_cell(c="f * cp + g"), "the product with the input gate is missing"),
+        (_cell(c="f * cp + g + i"), "the input gate is added"),
+        (_cell(c="cp + g * i"), "the forget gate is missing"),
+        (_cell(c="(1 - f) * cp + g * i"), "the fraction KEPT"),
+        (_cell(c="f * cp * g * i"), "the two terms are multiplied"),
+        (_cell(c="f @ cp + g * i"), "a matrix product @"),
+        (_cell(acts="sigmoid, np.tanh, np.tanh, sigmoid"), "tanh for the input gate"),
+        (_cell(acts="np.tanh, np.tanh, sigmoid, sigmoid"), "tanh for the forget gate"),
+        (_cell(acts="sigmoid, np.tanh, sigmoid, np.tanh"), "tanh for the output gate"),
+        (_cell(acts="sigmoid, sigmoid, sigmoid, sigmoid"), "sigmoid for g"),
+        (_cell(a="x @ Wx + hp @ Wh"), "the biases are missing"),
+        (_cell(h="o * c"), "the tanh of the cell is missing"),
+        (_cell(h="np.tanh(c)"), "the output gate is missing"),
+        (_cell(h="o * np.tanh(cp)"), "h uses the old cell c_prev"),
+        (
+            """def lstm_cell_forward(x, hp, cp, parts):
+    a = {k: x @ Wx + hp @ Wh + b for k, (Wx, Wh, b) in parts.items()}
+    f, g, i, o = sigmoid(a["f"]), np.tanh(a["i"]), sigmoid(a["g"]), sigmoid(a["o"])
+    c = f * cp + g * i
+    return o * np.tanh(c), c""",
+            "the weight sets of g and i are swapped",
+        ),
+        (
+            """def lstm_cell_forward(x, hp, cp, parts):
+    a = {k: x @ Wx + hp @ Wh + b for k, (Wx, Wh, b) in parts.items()}
+    a["g"] = a["g"] - parts["g"][2]
+    f, g, i, o = sigmoid(a["f"]), np.tanh(a["g"]), sigmoid(a["i"]), sigmoid(a["o"])
+    c = f * cp + g * i
+    return o * np.tanh(c), c""",
+            "the bias of g is missing",
+        ),
+        (
+            """def lstm_cell_forward(x, hp, cp, parts):
+    h, c = LSTMCell(parts).forward(x, hp, cp)
+    return c, h""",
+            "h and c are swapped",
+        ),
     ],
-)
-def test_backward_rejects_typical_mistakes(mistake, word):
-    with pytest.raises(ExerciseError, match=word):
-        check_preactivation_grads(_wrong_backward(mistake))
-
-
-def test_backward_rejects_a_wrong_tuple():
-    with pytest.raises(ExerciseError, match="return the tuple"):
-        check_preactivation_grads(lambda *args: args[:4])
-
-
-# --------------------------------------------------------------------------- Exercise 5.3
-
-
-def test_memory_left_accepts_the_answer(capsys):
-    check_memory_left(0.8 * 0.95**10)
-    c = 0.0
-    for step in range(11):
-        c = 0.95 * c + 0.8 * (1.0 if step == 0 else 0.0)  # the update, step by step
-    check_memory_left(np.float64(c))
-    assert capsys.readouterr().out.count("Exercise 5.3 passed") == 2
-
-
-@pytest.mark.parametrize(
-    ("answer", "word"),
-    [
-        (0.8 * 0.95**11, "one multiplication by f too many"),
-        (0.8, "f ⊙ c still acts"),
-        (0.8 * 0.05**10, "fraction KEPT"),
-        (0.95**10, "multiply by it"),
-        ("0.48?", "should be a number"),
-        (0.5, "see which factor repeats"),
+    "5.2": [
+        (_grads(ret="da_i, da_f, da_g, da_o, dc * f"), "PyTorch's order"),
+        (_grads(ret="da_i, da_f, da_o, da_g, dc * f"), "CS231n's"),
+        (_grads(dc="dcn"), "the stream through h is missing"),
+        (_grads(dc="dh * o * (1 - np.tanh(c) ** 2)"), "dc_next from the next step is missing"),
+        (_grads(dc="dcn + dh * o * (1 - c**2)"), "uses 1 - c²"),
+        (_grads(dc="dcn + dh * o"), "skips the tanh node"),
+        (_grads(ret="da_f, da_g, da_i, da_o, dc"), "dc_prev is dc itself"),
+        (_grads(ret="da_f, da_g, da_i, da_o, dc * f * (1 - f)"), "the cell path has no sigmoid"),
+        (_grads(da_g="dc * i * g * (1 - g)"), "da_g uses the sigmoid's derivative"),
+        (_grads(da_g="dc * i"), "da_g lacks the activation"),
+        (_grads(da_g="dc * g * (1 - g**2)"), "dg = dc ⊙ i"),
+        (_grads(da_i="dc * g * (1 - i**2)"), "da_i uses tanh's derivative"),
+        (_grads(da_i="dc * i * i * (1 - i)"), "di = dc ⊙ g"),
+        (_grads(da_f="dc * cp"), "da_f lacks the activation"),
+        (_grads(da_f="dc * c * f * (1 - f)"), "da_f uses c"),
+        (_grads(da_o="dh * np.tanh(c)"), "da_o lacks the activation"),
+        (_grads(da_o="dh * c * o * (1 - o)"), "not dh ⊙ c"),
+        (_grads(da_o="dc * np.tanh(c) * o * (1 - o)"), "only sees dh"),
     ],
-)
-def test_memory_left_rejects_typical_mistakes(answer, word):
-    with pytest.raises(ExerciseError, match=word):
-        check_memory_left(answer)
-
-
-def test_backward_accepts_an_answer_in_float32(capsys):
-    def in_float32(*args):
-        return reference_preactivation_grads(*(a.astype(np.float32) for a in args))
-
-    check_preactivation_grads(in_float32)
-    assert "Exercise 5.2 passed" in capsys.readouterr().out
+    "5.3": [
+        ("lambda g, f, k: g * f ** (k - 1)", "one factor f too few"),
+        ("lambda g, f, k: g * f ** (k + 1)", "one factor f too many"),
+        ("lambda g, f, k: g", "nothing new is written"),
+        ("lambda g, f, k: g * (1 - f) ** k", "the fraction KEPT"),
+        ("lambda g, f, k: f**k", "g ⊙ i = g is missing"),
+        ("lambda g, f, k: g * (1 - k * (1 - f))", "does not subtract"),
+        ("lambda g, f, k: g * f * k", "not f * k"),
+        ("lambda g, f, k: g * f", "only one step of forgetting"),
+        ("lambda g, f, k: g + f**k", "not added to it"),
+    ],
+}

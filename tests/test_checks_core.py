@@ -1,249 +1,217 @@
-"""The shared machinery of the checkers (lstm_lib.checks._core), branch by branch."""
+"""The shared machinery of the checkers (lstm_lib.checks._core), on a made-up exercise."""
+
+import subprocess
+import sys
 
 import numpy as np
 import pytest
 
-from lstm_lib.checks import ExerciseError
-from lstm_lib.checks._core import (
-    SHAPE_HINT,
-    as_number,
-    call,
-    diagnose,
-    expect_array,
-    mistake,
-    unpack,
+from lstm_lib.checks import ExerciseError, _core, show_tracebacks
+from lstm_lib.checks._core import Case, Exercise, Mistake, run
+
+
+def _cases(rng):
+    return [
+        Case("for a square x", (rng.standard_normal((3, 3)),)),
+        Case("for a wide x", (rng.standard_normal((2, 5)),)),
+    ]
+
+
+SQUARE = Exercise(
+    label="9.1",
+    function="double_and_square",
+    outputs=("twice", "squared"),
+    reference=lambda x: (2 * x, x * x),
+    cases=_cases,
+    mistakes=(
+        Mistake("x @ x where x * x belongs.", lambda x: (2 * x, x @ x)),
+        Mistake("x + 2 where 2 x belongs.", lambda x: (x + 2, x * x)),
+        Mistake("x + 2 where 2 x belongs (written another way).", lambda x: (2 + x, x * x)),
+    ),
+    hint="twice = 2 x, squared = x ⊙ x.",
+    success="both are right",
 )
 
-# --- call ---------------------------------------------------------------------------------
+
+def _message(answer, seed=0, exercise=SQUARE):
+    with pytest.raises(ExerciseError) as info:
+        run(exercise, answer, seed)
+    return str(info.value)
 
 
-def test_call_returns_the_result():
-    assert call("9.1", lambda a, b: a + b, 2, 3) == 5
+def test_a_right_answer_prints_one_line(capsys):
+    run(SQUARE, lambda x: (x + x, x**2), seed=None)
+    assert capsys.readouterr().out == "Exercise 9.1 passed: both are right\n"
 
 
-def test_call_reports_a_stub_as_not_solved_yet():
-    def stub(x):
-        raise NotImplementedError
+def test_a_matrix_product_for_a_hadamard_product_is_named_though_it_fails_on_wide_x():
+    # x @ x runs on the square case and raises on the wide one: the mistake does both
+    message = _message(lambda x: (2 * x, x @ x))
+    assert message == (
+        "Exercise 9.1: squared for a square x is not right: x @ x where x * x belongs."
+    )
 
-    with pytest.raises(ExerciseError, match=r"^Exercise 9\.1: not solved yet"):
-        call("9.1", stub, 1)
+
+def test_swapped_outputs_are_named():
+    assert "twice and squared are swapped" in _message(lambda x: (x * x, 2 * x))
 
 
-def test_call_wants_a_function():
-    with pytest.raises(ExerciseError, match="expected a function, got int"):
-        call("9.1", 3)
+def test_two_mistakes_the_cases_cannot_tell_apart_are_both_named():
+    message = _message(lambda x: (x + 2, x * x))
+    assert "more than one typical mistake" in message
+    assert "2 x belongs." in message and "(written another way)" in message
+
+
+def test_a_partial_match_is_not_named_when_the_mistake_changes_what_differs_nowhere_else():
+    # twice right, squared = x**3: no mistake explains it; the message says what was seen
+    message = _message(lambda x: (2 * x, x**3))
+    assert " is not right: " not in message
+    assert message.startswith("Exercise 9.1: squared for a square x has the right shape but is off")
+    assert message.endswith("twice = 2 x, squared = x ⊙ x.")
+
+
+def test_the_observation_says_where_it_was_right_before():
+    message = _message(lambda x: (2 * x, x * x if x.shape == (3, 3) else x))
+    assert "for a wide x has the right shape but is off by up to" in message
+    assert "(it was right for a square x)" in message
+
+
+def test_a_constant_array_is_rejected():
+    fixed = SQUARE.reference(_cases(np.random.default_rng(0))[0].args[0])
+    assert _message(lambda x: fixed, seed=1).startswith("Exercise 9.1: twice for a square x")
+
+
+def test_a_constant_number_is_described_as_such():
+    exercise = Exercise(
+        "9.2",
+        "half",
+        ("half(x)",),
+        lambda x: x / 2,
+        lambda rng: [Case(f"for x = {v}", (v,)) for v in (1.0, 3.0, rng.uniform(5, 9))],
+        (),
+        "x / 2.",
+        "right",
+        kind="number",
+    )
+    message = _message(lambda x: 0.5, exercise=exercise)
+    assert "half(x) is the same for every input" in message
+    # the expected value of the failing case is never shown, only what the answer returned
+    assert "1.5" not in message
+    assert "returned 7" in _message(lambda x: 7.0 if x > 2 else 0.5, exercise=exercise)
 
 
 @pytest.mark.parametrize(
-    "crash",
+    ("answer", "words", "not_words"),
     [
-        lambda a, b: a @ b,  # matmul: size mismatch
-        lambda a, b: a * b,  # operands could not be broadcast together
-        lambda a, b: np.concatenate([a, b.T], axis=0),  # dimension mismatch
+        (lambda x: (2 * x, x.reshape(2, -1)), ["raised ValueError", "cannot reshape"], ["@"]),
+        (
+            lambda x: (2 * x, x @ np.ones((4, 4))),
+            ["raised ValueError", "matmul", "inner sizes"],
+            [],
+        ),
+        (
+            lambda x: (2 * x, x * np.ones(4)),
+            ["operands could not be broadcast", "elementwise"],
+            ["@"],
+        ),
+        (lambda x: (2 * x, x[7]), ["raised IndexError"], ["@"]),
+        (lambda x: 2 * x, ["should return the tuple (twice, squared)"], []),
+        (lambda x: (2 * x, "x"), ["squared should be an array of real numbers, got str"], []),
+        (lambda x: None, ["returned None"], []),
     ],
 )
-def test_call_turns_a_numpy_shape_error_into_one_hint(crash):
-    with pytest.raises(ExerciseError, match=r"^Exercise 9\.1: your function stopped") as info:
-        call("9.1", crash, np.ones((2, 3)), np.ones((2, 4)))
-    assert str(info.value).endswith(SHAPE_HINT)
+def test_what_went_wrong_is_described_not_guessed(answer, words, not_words):
+    message = _message(answer)
+    assert " is not right: " not in message, message
+    for word in words:
+        assert word in message, message
+    for word in not_words:
+        assert word not in message.split(": ", 2)[-1].split(".")[0], message
 
 
-def test_the_shape_hint_names_the_usual_causes():
-    for words in ("matrix product @", "elementwise product *", "W.T", "x (N, D) @ Wx (D, H)"):
-        assert words in SHAPE_HINT
+def test_a_transposed_answer_is_described_as_such():
+    message = _message(lambda x: (2 * x.T, x * x))
+    assert message == (
+        "Exercise 9.1: twice for a square x is the transpose of the right answer. "
+        "twice = 2 x, squared = x ⊙ x."
+    )
 
 
-def test_call_lets_other_errors_through():
-    def bad_value(x):
-        raise ValueError("math domain error")
+def test_a_stub_is_not_solved_yet():
+    def stub(x):
+        raise NotImplementedError("Exercise 9.1: write your solution here")
 
-    with pytest.raises(ValueError, match="math domain"):
-        call("9.1", bad_value, 1)
-    with pytest.raises(KeyError):
-        call("9.1", lambda d: d["missing"], {})
-
-
-def test_call_passes_copies_of_arrays():
-    x = np.ones(3)
-
-    def in_place(a):
-        a *= 0
-        return a
-
-    call("9.1", in_place, x)
-    assert np.all(x == 1)
+    assert _message(stub) == (
+        "Exercise 9.1: not solved yet (the function still raises NotImplementedError; "
+        "replace the stub with your code)"
+    )
 
 
-# --- unpack -------------------------------------------------------------------------------
+@pytest.mark.parametrize("value", [None, 3.0, "answer"])
+def test_not_a_function(value):
+    assert "expected the function double_and_square" in _message(value)
 
 
-def test_unpack_accepts_a_tuple_or_a_list():
-    assert unpack("9.1", (1, 2), ("a", "b")) == (1, 2)
-    assert unpack("9.1", [1, 2], ("a", "b")) == (1, 2)
+def test_an_answer_that_edits_its_input_in_place_does_not_corrupt_the_check(capsys):
+    def in_place(x):
+        twice = 2 * x
+        x *= x
+        return twice, x
+
+    run(SQUARE, in_place, seed=0)
+    assert "passed" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize(
-    ("result", "got"), [(np.ones(3), "got ndarray"), ((1, 2, 3), "got tuple of 3 values")]
-)
-def test_unpack_names_the_expected_tuple(result, got):
-    with pytest.raises(ExerciseError, match=r"should return the tuple \(a, b\)") as info:
-        unpack("9.1", result, ("a", "b"))
-    assert str(info.value).endswith(got)
+def test_float32_answers_pass_within_the_stated_tolerance(capsys):
+    run(SQUARE, lambda x: (2 * x.astype(np.float32), (x * x).astype(np.float32)), seed=0)
+    assert "passed" in capsys.readouterr().out
+    assert _core.RTOL == 1e-4
 
 
-# --- as_number ----------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("value", "number"),
-    [(4, 4.0), (2.5, 2.5), (np.float32(0.5), 0.5), (np.int64(3), 3.0), (np.array([7.0]), 7.0)],
-)
-def test_as_number_accepts_a_number(value, number):
-    got = as_number("9.1", "answer", value)
-    assert got == number and type(got) is float
-
-
-@pytest.mark.parametrize("stub", [None, ...])
-def test_as_number_reports_a_stub_as_not_solved_yet(stub):
-    with pytest.raises(ExerciseError, match=r"^Exercise 9\.1: not solved yet: answer is"):
-        as_number("9.1", "answer", stub)
-
-
-def test_as_number_refuses_an_array():
-    with pytest.raises(ExerciseError, match=r"answer should be one number, got .* shape \(3,\)"):
-        as_number("9.1", "answer", np.ones(3))
-
-
-@pytest.mark.parametrize("value", ["0.48", True, 1j, [1, "a"], object()])
-def test_as_number_refuses_what_is_not_a_number(value):
-    with pytest.raises(ExerciseError, match="answer should be a number, got"):
-        as_number("9.1", "answer", value)
-
-
-def test_as_number_integer():
-    assert as_number("9.1", "k", np.int64(20), integer=True) == 20
-    assert type(as_number("9.1", "k", 20, integer=True)) is int
-    for value in (20.0, np.float64(20), np.ceil(19.3)):  # a correct count, as a float
-        assert as_number("9.1", "k", value, integer=True) == 20
-    for value in (19.93, np.float64(0.5)):
-        with pytest.raises(ExerciseError, match=r"k should be a whole number \(a count"):
-            as_number("9.1", "k", value, integer=True)
-    with pytest.raises(ExerciseError, match="k should be a number, got bool"):
-        as_number("9.1", "k", True, integer=True)
-
-
-# --- expect_array -------------------------------------------------------------------------
-
-
-def test_expect_array_converts_integers_to_float():
-    got = expect_array("9.1", "y", [[1, 2]], (1, 2))
-    assert got.dtype == np.float64
-
-
-@pytest.mark.parametrize("value", [None, "abc", np.array(["a", "b"]), [[1, 2], [3]]])
-def test_expect_array_refuses_what_is_not_an_array_of_numbers(value):
-    with pytest.raises(ExerciseError, match=r"Exercise 9\.1: y "):
-        expect_array("9.1", "y", value, (2,))
-
-
-# --- diagnose -----------------------------------------------------------------------------
-
-EXPECTED = np.array([[1.0, 2.0], [3.0, 4.0]])
-
-
-def test_diagnose_returns_a_right_answer_as_float_array():
-    got = diagnose("9.1", "y", [[1, 2], [3, 4]], EXPECTED)
-    assert got.dtype == np.float64 and np.array_equal(got, EXPECTED)
-
-
-def test_diagnose_names_the_mistake_it_matches():
-    mistakes = [(EXPECTED + 1, "one too many."), (EXPECTED.T, "a transpose.")]
-    with pytest.raises(ExerciseError, match=r"^Exercise 9\.1: y is not right: a transpose\.$"):
-        diagnose("9.1", "y", EXPECTED.T, EXPECTED, mistakes, "Hint.")
-
-
-def test_diagnose_accepts_a_callable_mistake_and_skips_one_that_fails():
-    def fails():
-        return np.ones((2, 3)) @ np.ones((2, 3))  # a shape error
-
-    def divides_by_zero():
-        raise ZeroDivisionError
-
-    mistakes = [
-        (fails, "never shown."),
-        (divides_by_zero, "never shown."),
-        (lambda: -EXPECTED, "a sign."),
+def test_an_exercise_error_renders_as_its_message_only():
+    error = ExerciseError("Exercise 9.1: squared is not right: x @ x.")
+    assert error._render_traceback_() == [
+        "ExerciseError: Exercise 9.1: squared is not right: x @ x."
     ]
-    with pytest.raises(ExerciseError, match="y is not right: a sign"):
-        diagnose("9.1", "y", -EXPECTED, EXPECTED, mistakes)
-    with pytest.raises(ExerciseError, match=r"^Exercise 9\.1: y is off by up to 1\. Hint\.$"):
-        diagnose("9.1", "y", EXPECTED + 1, EXPECTED, mistakes[:2], "Hint.")
+    show_tracebacks(True)
+    try:
+        assert not hasattr(error, "_render_traceback_")  # IPython then shows every frame
+    finally:
+        show_tracebacks(False)
+    assert hasattr(error, "_render_traceback_")
 
 
-def test_diagnose_skips_a_mistake_that_gives_the_expected_value():
-    # within the tolerance the answer matches the "mistake", and the mistake matches the
-    # expected value, but the answer does not: the mistake must not be named
-    got, mistake = 1.0 + 1.8e-5, 1.0 + 0.9e-5
-    with pytest.raises(ExerciseError, match="is not right. Hint") as info:
-        diagnose("9.1", "y", got, 1.0, [(mistake, "never shown.")], "Hint.")
-    assert "never shown" not in str(info.value)
+def test_the_environment_variable_switches_full_tracebacks_on():
+    code = (
+        "from lstm_lib.checks import ExerciseError;"
+        "print(hasattr(ExerciseError('x'), '_render_traceback_'))"
+    )
+    for value, shown in (("1", "False"), ("0", "True"), ("", "True")):
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            env={**_env(), "LSTM_CHECKS_TRACEBACK": value},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        assert out == shown, value
 
 
-def test_diagnose_reports_a_wrong_shape_with_both_shapes_and_the_hint():
-    with pytest.raises(ExerciseError) as info:
-        diagnose(
-            "9.1", "y", np.ones((2, 3)), EXPECTED, [(np.ones((2, 3)), "never shown.")], "Hint."
-        )
-    message = str(info.value)
-    assert message.startswith("Exercise 9.1: y should have shape (2, 2), got (2, 3). Hint. ")
-    assert message.endswith(SHAPE_HINT)
+def _env():
+    import os
+
+    return {k: v for k, v in os.environ.items() if k != "LSTM_CHECKS_TRACEBACK"}
 
 
-@pytest.mark.parametrize("bad", [np.nan, np.inf])
-def test_diagnose_reports_nan_and_inf(bad):
-    got = EXPECTED.copy()
-    got[0, 1] = bad
-    with pytest.raises(ExerciseError, match="y contains NaN or inf"):
-        diagnose("9.1", "y", got, EXPECTED, [(got, "never shown.")])
-    with pytest.raises(ExerciseError, match="k is NaN or inf"):
-        diagnose("9.1", "k", bad, 2.0)
+def test_the_checkers_and_the_classroom_have_short_functions():
+    """Checkers are data walked by small functions: none over 60 lines."""
+    import ast
+    from pathlib import Path
 
-
-def test_diagnose_scalar_path():
-    got = diagnose("9.1", "k", np.float32(0.25), 0.25)
-    assert got == 0.25 and type(got) is float
-    with pytest.raises(ExerciseError, match=r"^Exercise 9\.1: k = 2\.5 is not right: they add\.$"):
-        diagnose("9.1", "k", 2.5, 0.25**10, [(2.5, "they add.")])
-    with pytest.raises(ExerciseError, match=r"^Exercise 9\.1: k = 3 is not right\. Hint\.$"):
-        diagnose("9.1", "k", 3, 0.25, [(2.5, "they add.")], "Hint.")
-    with pytest.raises(ExerciseError, match="not solved yet"):
-        diagnose("9.1", "k", None, 0.25)
-    with pytest.raises(ExerciseError, match="k should be one number"):
-        diagnose("9.1", "k", np.ones(2), 0.25)
-
-
-def test_diagnose_tolerances():
-    diagnose("9.1", "k", 9.537e-7, 0.25**10, rtol=1e-3, atol=0)
-    diagnose("9.1", "y", EXPECTED * 1.0005, EXPECTED, rtol=1e-3)
-    with pytest.raises(ExerciseError, match="off by up to 0.002"):
-        diagnose("9.1", "y", EXPECTED * 1.0005, EXPECTED)
-    with pytest.raises(ExerciseError, match="is not right"):
-        diagnose("9.1", "k", 9.537e-7, 0.25**10, atol=0)
-
-
-def test_diagnose_accepts_an_answer_computed_in_float32():
-    # f ⊙ c_prev + g ⊙ i with terms of size ~1 that almost cancel: float32 rounding leaves
-    # an absolute error of ~1e-7, which a correct answer must be allowed
-    rng = np.random.default_rng(0)
-    a, b = rng.uniform(0.5, 2.0, (2, 50)), rng.uniform(0.5, 2.0, (2, 50))
-    expected = a * b - (a * b + 1e-4)
-    got = a.astype(np.float32) * b.astype(np.float32) - (a * b + 1e-4).astype(np.float32)
-    assert not np.allclose(got, expected, rtol=1e-6, atol=1e-8)
-    diagnose("9.1", "y", got, expected)
-    diagnose("9.1", "y", got.tolist(), expected)  # a list is an answer too
-
-
-def test_mistake_is_the_error_that_names_a_mistake():
-    error = mistake("9.1", "k = 3", "they add.")
-    assert isinstance(error, ExerciseError)
-    assert str(error) == "Exercise 9.1: k = 3 is not right: they add."
+    root = Path(__file__).resolve().parents[1] / "lstm_lib"
+    long = []
+    for path in [*sorted((root / "checks").glob("*.py")), root / "classroom.py"]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef) and node.end_lineno - node.lineno >= 60:
+                long.append(f"{path.name}: {node.name} ({node.end_lineno - node.lineno + 1} lines)")
+    assert not long, long

@@ -1,146 +1,145 @@
-"""Tests of the checkers of notebook 07 (lstm_lib.checks.fused)."""
+"""Notebook 07's checkers: typical wrong answers, each named, and right answers accepted.
 
-import numpy as np
-import pytest
+The data below is run by tests/test_checks_catalogue.py (see tests/test_checks_rnn.py).
+"""
 
-from lstm_lib import LSTM, TimeLSTM, sigmoid, tanh
-from lstm_lib.checks import ExerciseError
-from lstm_lib.checks.fused import (
-    check_backward_through_time,
-    check_fused_lstm_step,
-    check_run_sequence,
-)
+from lstm_lib.checks import fused
 
-# --------------------------------------------------------------------------- Exercise 7.1
+CHECKERS = {
+    "7.1": fused.check_fused_lstm_step,
+    "7.2": fused.check_run_sequence,
+    "7.3": fused.check_backward_through_time,
+}
 
 
-def _step(x, h_prev, c_prev, Wx, Wh, b, *, order="fgio", act_o=sigmoid, use_h=True, tanh_c=True):
-    """A fused step with switches that turn it into a typical wrong answer."""
-    H = Wh.shape[0]
-    A = x @ Wx + (h_prev @ Wh if use_h else 0) + b
-    a = {gate: A[:, k * H : (k + 1) * H] for k, gate in enumerate(order)}
-    f, g, i, o = sigmoid(a["f"]), tanh(a["g"]), sigmoid(a["i"]), act_o(a["o"])
-    c = f * c_prev + g * i
-    return o * (tanh(c) if tanh_c else c), c
+def _step(
+    A="x @ Wx + hp @ Wh + b",
+    blocks="f, g, i, o",
+    acts="sigmoid, np.tanh, sigmoid, sigmoid",
+    c="f * cp + g * i",
+    h="o * np.tanh(c)",
+    cut="A[:, k * H : (k + 1) * H]",
+):
+    """A student's fused_lstm_step with one expression changed."""
+    return f"""def fused_lstm_step(x, hp, cp, Wx, Wh, b):
+    H = hp.shape[1]
+    A = {A}
+    {blocks} = ({cut} for k in range(4))
+    sf, sg, si, so = {acts}
+    f, g, i, o = sf(f), sg(g), si(i), so(o)
+    c = {c}
+    return {h}, c"""
 
 
-def test_step_accepts_the_reference(capsys):
-    check_fused_lstm_step(_step)
-    assert capsys.readouterr().out.startswith("Exercise 7.1 passed")
-
-
-def test_step_accepts_the_library_layer(capsys):
-    check_fused_lstm_step(lambda x, h, c, Wx, Wh, b: LSTM(Wx, Wh, b).forward(x, h, c))
-    assert "passed" in capsys.readouterr().out
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "word"),
-    [
-        ({"order": "ifgo"}, "PyTorch's and Keras's order i, f, g, o"),
-        ({"order": "fgoi"}, "the order f, g, o, i"),
-        ({"act_o": tanh}, "tanh for o"),
-        ({"use_h": False}, "without h_prev @ Wh"),
-        ({"tanh_c": False}, "forget the tanh of the cell"),
-    ],
-)
-def test_step_rejects_typical_mistakes(kwargs, word):
-    def wrong(x, h_prev, c_prev, Wx, Wh, b):
-        return _step(x, h_prev, c_prev, Wx, Wh, b, **kwargs)
-
-    with pytest.raises(ExerciseError, match=word):
-        check_fused_lstm_step(wrong)
-
-
-# --------------------------------------------------------------------------- Exercise 7.2
-
-
-def _run(xs, Wx, Wh, b, *, carry_h=True, carry_c=True, time_major=False):
-    N, T, _ = xs.shape
+def _seq(h_in="h", c_in="c", keep="h", x="xs[:, t]", loop="range(T)", axis=1, after=""):
+    """A student's run_sequence with one expression changed."""
+    return f"""def run_sequence(xs, Wx, Wh, b):
+    N, T, D = xs.shape
     H = Wh.shape[0]
     h, c = np.zeros((N, H)), np.zeros((N, H))
     hs = []
-    for t in range(T):
-        h, c = LSTM(Wx, Wh, b).forward(xs[:, t], h if carry_h else 0 * h, c if carry_c else 0 * c)
-        hs.append(h)
-    return np.stack(hs, axis=0 if time_major else 1)
+    for t in {loop}:
+        h_new, c_new = LSTM(Wx, Wh, b).forward({x}, {h_in}, {c_in})
+        hs.append({keep})
+        h, c = h_new, c_new
+    {after}
+    return np.stack(hs, axis={axis})"""
 
 
-def test_sequence_accepts_the_reference(capsys):
-    check_run_sequence(_run)
-    assert capsys.readouterr().out.startswith("Exercise 7.2 passed")
-
-
-def test_sequence_accepts_time_lstm(capsys):
-    check_run_sequence(lambda xs, Wx, Wh, b: TimeLSTM(Wx, Wh, b).forward(xs))
-    assert "passed" in capsys.readouterr().out
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "word"),
-    [
-        ({"carry_h": False}, "carry h from each step"),
-        ({"carry_c": False}, "memory cell must be carried"),
-        ({"carry_h": False, "carry_c": False}, "fresh state at every step"),
-        ({"time_major": True}, r"\(T, N, H\)"),
-    ],
-)
-def test_sequence_rejects_typical_mistakes(kwargs, word):
-    with pytest.raises(ExerciseError, match=word):
-        check_run_sequence(lambda xs, Wx, Wh, b: _run(xs, Wx, Wh, b, **kwargs))
-
-
-# --------------------------------------------------------------------------- Exercise 7.3
-
-
-def _bptt(steps, dhs, *, accumulate=True, carry_h=True, carry_c=True, backwards=True):
+def _bptt(
+    dh_in="dhs[:, t] + dh",
+    carry="dh, dc = dh_prev, dc_prev",
+    add="total += g",
+    loop="reversed(range(T))",
+    ret="np.stack(dxs, axis=1), *totals",
+    fill="dxs[t] = dx",
+):
+    """A student's backward_through_time with one expression changed."""
+    return f"""def backward_through_time(steps, dhs):
     N, T, H = dhs.shape
-    dxs = [None] * T
-    dWx, dWh, db = (np.zeros_like(p) for p in steps[0].params)
     dh, dc = np.zeros((N, H)), np.zeros((N, H))
-    for t in reversed(range(T)) if backwards else range(T):
-        dxs[t], dh_prev, dc_prev = steps[t].backward(dhs[:, t] + dh, dc)
-        dh = dh_prev if carry_h else np.zeros_like(dh_prev)
-        dc = dc_prev if carry_c else np.zeros_like(dc_prev)
-        if accumulate:
-            dWx, dWh, db = dWx + steps[t].grads[0], dWh + steps[t].grads[1], db + steps[t].grads[2]
-        else:
-            dWx, dWh, db = (g.copy() for g in steps[t].grads)
-    return np.stack(dxs, axis=1), dWx, dWh, db
+    dxs = [None] * T
+    totals = [np.zeros_like(p) for p in steps[0].params]
+    for t in {loop}:
+        dx, dh_prev, dc_prev = steps[t].backward({dh_in}, dc)
+        {fill}
+        {carry}
+        for total, g in zip(totals, steps[t].grads):
+            {add}
+    return {ret}"""
 
 
-def test_bptt_accepts_the_reference(capsys):
-    check_backward_through_time(_bptt)
-    assert capsys.readouterr().out.startswith("Exercise 7.3 passed")
-
-
-def test_bptt_accepts_another_correct_answer(capsys):
-    def collect_then_sum(steps, dhs):
-        T = dhs.shape[1]
-        dh = np.zeros_like(dhs[:, 0])
-        dc = np.zeros_like(dh)
-        per_step, dxs = [], np.zeros((dhs.shape[0], T, steps[0].params[0].shape[0]))
-        t = T - 1
-        while t >= 0:
-            dxs[:, t], dh, dc = steps[t].backward(dh + dhs[:, t], dc)
-            per_step.append([g.copy() for g in steps[t].grads])
-            t -= 1
-        dWx, dWh, db = (np.sum([s[k] for s in per_step], axis=0) for k in range(3))
-        return dxs, dWx, dWh, db
-
-    check_backward_through_time(collect_then_sum)
-    assert "passed" in capsys.readouterr().out
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "word"),
-    [
-        ({"accumulate": False}, "add \\(\\+=\\) every step's gradient"),
-        ({"carry_h": False}, "dh_prev dropped between steps"),
-        ({"carry_c": False}, "carry dc_prev back"),
-        ({"backwards": False}, "runs forward in time"),
+RIGHT = {
+    "7.1": [
+        _step(),
+        """def fused_lstm_step(x, h_prev, c_prev, Wx, Wh, b):
+    f, g, i, o = np.split(np.dot(x, Wx) + np.dot(h_prev, Wh) + b, 4, axis=1)
+    c = sigmoid(f) * c_prev + np.tanh(g) * sigmoid(i)
+    return sigmoid(o) * np.tanh(c), c""",
+        """def fused_lstm_step(x, h_prev, c_prev, Wx, Wh, b):
+    return LSTM(Wx, Wh, b).forward(x, h_prev, c_prev)""",
     ],
-)
-def test_bptt_rejects_typical_mistakes(kwargs, word):
-    with pytest.raises(ExerciseError, match=word):
-        check_backward_through_time(lambda steps, dhs: _bptt(steps, dhs, **kwargs))
+    "7.2": [
+        _seq(h_in="h", keep="h_new"),
+        """def run_sequence(xs, Wx, Wh, b):
+    layer = TimeLSTM(Wx, Wh, b)
+    return layer.forward(xs)""",
+    ],
+    "7.3": [
+        _bptt(),
+        """def backward_through_time(steps, dhs):
+    N, T, H = dhs.shape
+    dh = dc = 0
+    dxs = np.zeros((N, T, steps[0].params[0].shape[0]))
+    grads = [0 * p for p in steps[0].params]
+    for t in range(T - 1, -1, -1):
+        dxs[:, t], dh, dc = steps[t].backward(dhs[:, t] + dh, dc + np.zeros((N, H)))
+        grads = [a + g for a, g in zip(grads, steps[t].grads)]
+    return (dxs, *grads)""",
+    ],
+}
+
+WRONG = {
+    "7.1": [
+        (_step(blocks="i, f, g, o"), "PyTorch's and Keras's order"),
+        (_step(blocks="i, f, o, g"), "CS231n's order"),
+        (_step(blocks="f, i, g, o"), "the order f, i, g, o"),
+        (_step(acts="sigmoid, np.tanh, np.tanh, sigmoid"), "tanh for i"),
+        (_step(acts="np.tanh, np.tanh, sigmoid, sigmoid"), "tanh for f"),
+        (_step(acts="sigmoid, np.tanh, sigmoid, np.tanh"), "tanh for o"),
+        (_step(acts="sigmoid, sigmoid, sigmoid, sigmoid"), "sigmoid for g"),
+        (_step(A="x @ Wx + b"), "A lacks h_prev @ Wh"),
+        (_step(A="x @ Wx + hp @ Wh"), "A lacks the bias b"),
+        (_step(cut="A[:, k::4]"), "every fourth column"),
+        (_step(c="f * cp + g"), "the product with i is missing"),
+        (_step(c="(1 - f) * cp + g * i"), "the fraction KEPT"),
+        (_step(h="o * c"), "the tanh of the cell is missing"),
+        (_step(h="o * np.tanh(cp)"), "h uses the old cell"),
+        (
+            """def fused_lstm_step(x, hp, cp, Wx, Wh, b):
+    h, c = LSTM(Wx, Wh, b).forward(x, hp, cp)
+    return c, h""",
+            "h and c are swapped",
+        ),
+    ],
+    "7.2": [
+        (_seq(h_in="0 * h", keep="h_new"), "h is not carried"),
+        (_seq(c_in="0 * c", keep="h_new"), "the memory cell is not carried"),
+        (_seq(h_in="0 * h", c_in="0 * c", keep="h_new"), "neither h nor c is carried"),
+        (_seq(keep="h"), "each step's h_prev"),
+        (_seq(keep="c_new"), "hs holds the cells c"),
+        (_seq(keep="h_new", axis=0), "time-major"),
+        (_seq(keep="h_new", x="xs[t]"), "xs[t] reads row t"),
+        (_seq(keep="h_new", loop="reversed(range(T))", after="hs = hs[::-1]"), "backwards in time"),
+    ],
+    "7.3": [
+        (_bptt(add="total[...] = g"), "only one step's weight gradients"),
+        (_bptt(carry="dc = dc_prev"), "dh_prev is dropped between steps"),
+        (_bptt(carry="dh = dh_prev"), "dc_prev is dropped between steps"),
+        (_bptt(loop="range(T)"), "the loop runs forward in time"),
+        (_bptt(ret="np.stack(dxs, axis=1), *[g / T for g in totals]"), "averaged over the steps"),
+        (_bptt(dh_in="(dhs[:, t] if t == T - 1 else 0) + dh"), "only the last step receives dhs"),
+        (_bptt(fill="dxs[T - 1 - t] = dx"), "reversed time order"),
+        (_bptt(ret="np.stack(dxs, axis=0), *totals"), "stacked time-major"),
+    ],
+}

@@ -1,172 +1,122 @@
-"""The checkers of notebook 08 accept correct answers and name typical mistakes."""
+"""Notebook 08's checkers: typical wrong answers, each named, and right answers accepted.
 
-import numpy as np
-import pytest
+The data below is run by tests/test_checks_catalogue.py (see tests/test_checks_rnn.py).
+"""
 
-from lstm_lib.checks import ExerciseError
-from lstm_lib.checks.language_model import (
-    check_perplexity,
-    check_stream_loss,
-    check_unigram_perplexity,
-)
+from lstm_lib.checks import language_model
 
-# ---------- Exercise 8.1: perplexity ----------
-
-
-def perplexity_reference(probs):
-    return float(np.exp(-np.mean(np.log(probs))))
+CHECKERS = {
+    "8.1": language_model.check_perplexity,
+    "8.2": language_model.check_unigram_perplexity,
+    "8.3": language_model.check_stream_loss,
+}
 
 
-def perplexity_base2(probs):  # another base, used consistently: the same number
-    return 2 ** float(-np.mean(np.log2(probs)))
+def _uni(
+    counts="np.bincount(tr, minlength=V) + 1",
+    total="len(tr) + V",
+    scored="te",
+    back="np.exp",
+    mean="np.mean",
+):
+    """A student's unigram_perplexity with one expression changed."""
+    return f"""def unigram_perplexity(tr, te, V):
+    counts = {counts}
+    p = counts / ({total})
+    return float({back}(-{mean}(np.log(p[{scored}]))))"""
 
 
-def perplexity_geometric(probs):  # the geometric mean of 1/p, written out
-    return float(np.prod(1 / np.asarray(probs)) ** (1 / len(probs)))
+def _stream(
+    rows="ids[: N * L].reshape(N, L)",
+    xs="rows[:, :-1]",
+    ts="rows[:, 1:]",
+    reset="",
+    start="model.reset_state()",
+    stop="xs.shape[1]",
+    result="total / ts.size",
+):
+    """A student's stream_loss with one expression changed."""
+    return f"""def stream_loss(model, ids, N, T):
+    L = len(ids) // N
+    rows = {rows}
+    xs, ts = {xs}, {ts}
+    {start}
+    total, losses = 0.0, []
+    for t in range(0, {stop}, T):
+        {reset}
+        chunk = ts[:, t : t + T]
+        loss = model.forward(xs[:, t : t + T], chunk)
+        losses.append(loss)
+        total += loss * chunk.size
+    return {result}"""
 
 
-@pytest.mark.parametrize("answer", [perplexity_reference, perplexity_base2, perplexity_geometric])
-def test_perplexity_accepts_correct_answers(answer, capsys):
-    check_perplexity(answer)
-    assert capsys.readouterr().out.startswith("Exercise 8.1 passed")
-
-
-@pytest.mark.parametrize(
-    ("wrong", "word"),
-    [
-        (lambda p: np.exp(-np.sum(np.log(p))), "SUM"),
-        (lambda p: np.exp(np.mean(np.log(p))), "sign"),
-        (lambda p: np.exp(-np.mean(np.log2(p))), "base"),
-        (lambda p: 2 ** (-np.mean(np.log(p))), "base"),
-        (lambda p: 1 / np.mean(p), "arithmetic"),
-        (lambda p: np.mean(1 / p), "geometric"),
-        (lambda p: -np.mean(np.log(p)), "expected"),
-        (lambda p: np.exp(-np.log(p)), "one number"),
+RIGHT = {
+    "8.1": [
+        "lambda p: float(np.exp(-np.mean(np.log(p))))",
+        "lambda p: float(np.prod(np.asarray(p, dtype=float) ** (-1 / len(p))))",
     ],
-)
-def test_perplexity_rejects_typical_mistakes(wrong, word):
-    with pytest.raises(ExerciseError, match=word):
-        check_perplexity(wrong)
-
-
-def test_perplexity_stub_is_reported_as_not_solved():
-    def stub(probs):
-        raise NotImplementedError
-
-    with pytest.raises(ExerciseError, match="not solved yet"):
-        check_perplexity(stub)
-
-
-# ---------- Exercise 8.2: the unigram baseline ----------
-
-
-def unigram_reference(train_ids, test_ids, V):
-    counts = np.bincount(train_ids, minlength=V) + 1
-    p = counts / counts.sum()
-    return float(np.exp(-np.mean(np.log(p[test_ids]))))
-
-
-def unigram_loop(train_ids, test_ids, V):  # plain Python, log2 and 2 ** consistently
-    counts = [1] * V
-    for k in train_ids:
-        counts[k] += 1
-    total = len(train_ids) + V
-    bits = sum(-np.log2(counts[k] / total) for k in test_ids) / len(test_ids)
-    return 2**bits
-
-
-@pytest.mark.parametrize("answer", [unigram_reference, unigram_loop])
-def test_unigram_accepts_correct_answers(answer, capsys):
-    check_unigram_perplexity(answer)
-    assert capsys.readouterr().out.startswith("Exercise 8.2 passed")
-
-
-def _unigram_no_smoothing(train_ids, test_ids, V):
-    p = np.bincount(train_ids, minlength=V) / len(train_ids)
-    with np.errstate(divide="ignore"):
-        return float(np.exp(-np.mean(np.log(p[test_ids]))))
-
-
-@pytest.mark.parametrize(
-    ("wrong", "word"),
-    [
-        (_unigram_no_smoothing, "smoothing"),
-        (lambda tr, te, V: unigram_reference(te, te, V), "TEST"),
-        (lambda tr, te, V: float(V), "uniform"),
-        (
-            lambda tr, te, V: float(
-                np.exp(-np.mean(np.log((np.bincount(tr, minlength=V) + 1)[te] / len(tr))))
-            ),
-            "sum to 1",
-        ),
-        (lambda tr, te, V: 2 ** np.log(unigram_reference(tr, te, V)), "base"),
+    "8.2": [
+        _uni(),
+        """def unigram_perplexity(train_ids, test_ids, V):
+    counts = np.ones(V)
+    np.add.at(counts, train_ids, 1)
+    log_p = np.log(counts) - np.log(counts.sum())
+    return float(np.exp(-log_p[test_ids].mean()))""",
     ],
-)
-def test_unigram_rejects_typical_mistakes(wrong, word):
-    with pytest.raises(ExerciseError, match=word):
-        check_unigram_perplexity(wrong)
-
-
-# ---------- Exercise 8.3: the stream loss with the state handed over ----------
-
-
-def stream_loss_reference(model, ids, batch_size, T):
+    "8.3": [
+        _stream(),
+        """def stream_loss(model, ids, batch_size, T):
     L = len(ids) // batch_size
-    rows = ids[: batch_size * L].reshape(batch_size, L)
+    rows = np.stack([ids[k * L : (k + 1) * L] for k in range(batch_size)])
     model.reset_state()
-    total = count = 0
+    losses, sizes = [], []
     for t in range(0, L - 1, T):
-        xs, ts = rows[:, t : t + T], rows[:, t + 1 : t + 1 + T]
-        xs = xs[:, : ts.shape[1]]
-        total += model.forward(xs, ts) * ts.size
-        count += ts.size
-    return total / count
-
-
-def stream_loss_one_chunk(model, ids, batch_size, T):
-    """Correct too: with the state carried, chunking does not change the forward pass."""
-    L = len(ids) // batch_size
-    rows = ids[: batch_size * L].reshape(batch_size, L)
-    model.reset_state()
-    return model.forward(rows[:, :-1], rows[:, 1:])
-
-
-@pytest.mark.parametrize("answer", [stream_loss_reference, stream_loss_one_chunk])
-def test_stream_loss_accepts_correct_answers(answer, capsys):
-    check_stream_loss(answer)
-    assert capsys.readouterr().out.startswith("Exercise 8.3 passed")
-
-
-def _variant(reset_each=False, interleave=False, shift=True, weighted=True, no_reset=False):
-    def stream_loss(model, ids, batch_size, T):
-        L = len(ids) // batch_size
-        body = ids[: batch_size * L]
-        rows = body.reshape(L, batch_size).T if interleave else body.reshape(batch_size, L)
-        inputs, targets = (rows[:, :-1], rows[:, 1:]) if shift else (rows, rows)
-        if not no_reset:
-            model.reset_state()
-        losses, sizes = [], []
-        for t in range(0, inputs.shape[1], T):
-            if reset_each:
-                model.reset_state()
-            losses.append(model.forward(inputs[:, t : t + T], targets[:, t : t + T]))
-            sizes.append(targets[:, t : t + T].size)
-        return float(np.average(losses, weights=sizes if weighted else None))
-
-    return stream_loss
-
-
-@pytest.mark.parametrize(
-    ("wrong", "word"),
-    [
-        (_variant(reset_each=True), "not carried"),
-        (_variant(interleave=True), "interleaved"),
-        (_variant(shift=False), "NEXT"),
-        (_variant(weighted=False), "shorter"),
-        (_variant(no_reset=True), "left over"),
-        (lambda m, ids, n, T: float(np.exp(stream_loss_reference(m, ids, n, T))), "exponential"),
+        targets = rows[:, t + 1 : t + T + 1]
+        losses.append(model.forward(rows[:, t : t + targets.shape[1]], targets))
+        sizes.append(targets.size)
+    return float(np.dot(losses, sizes) / np.sum(sizes))""",
     ],
-)
-def test_stream_loss_rejects_typical_mistakes(wrong, word):
-    with pytest.raises(ExerciseError, match=word):
-        check_stream_loss(wrong)
+}
+
+WRONG = {
+    "8.1": [
+        ("lambda p: np.exp(-np.sum(np.log(p)))", "the SUM of -log p"),
+        ("lambda p: np.exp(np.mean(np.log(p)))", "the sign is off"),
+        ("lambda p: -np.mean(np.log(p))", "that is the cross-entropy"),
+        ("lambda p: np.exp(-np.mean(np.log2(p)))", "not log2"),
+        ("lambda p: 2 ** (-np.mean(np.log(p)))", "2 ** goes with log2"),
+        ("lambda p: np.exp(-np.mean(np.log10(p)))", "not log10"),
+        ("lambda p: 1 / np.mean(p)", "1 / (arithmetic mean of p)"),
+        ("lambda p: np.mean(1 / p)", "the arithmetic mean of 1/p"),
+    ],
+    "8.2": [
+        ("lambda tr, te, V: float(V)", "a uniform guess"),
+        (
+            _uni(counts="np.bincount(te, minlength=V) + 1", total="len(te) + V"),
+            "from the TEST stream",
+        ),
+        (_uni(scored="tr"), "scored on the training stream"),
+        (_uni(counts="np.bincount(tr, minlength=V)", total="len(tr)"), "without smoothing"),
+        (_uni(total="len(tr)"), "do not sum to 1"),
+        (_uni(counts="np.bincount(tr, minlength=V)"), "not only V to the denominator"),
+        (_uni(counts="np.bincount(tr) + 1", total="len(tr) + len(counts)"), "without minlength"),
+        (_uni(back="2 **"), "2 ** must go with log2"),
+        (_uni(mean="np.sum"), "the sum over the test stream"),
+    ],
+    "8.3": [
+        (_stream(reset="model.reset_state()"), "not carried from chunk to chunk"),
+        (_stream(start=""), "the state left from earlier work"),
+        (_stream(rows="ids[: N * L].reshape(L, N).T"), "interleaved"),
+        (_stream(xs="rows", ts="rows"), "the NEXT symbols"),
+        (_stream(result="float(np.mean(losses))"), "counts like a full one"),
+        (
+            _stream(
+                stop="xs.shape[1] - xs.shape[1] % T", result="total / (ts.size - ts.size % (T * N))"
+            ),
+            "the last, shorter chunk is left out",
+        ),
+        (_stream(result="float(np.sum(losses))"), "the chunk losses are summed"),
+        (_stream(result="float(np.exp(total / ts.size))"), "that is the perplexity"),
+    ],
+}

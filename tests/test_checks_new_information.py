@@ -1,113 +1,71 @@
-"""The checkers of notebook 04 accept correct answers and name typical mistakes."""
+"""Notebook 04's checkers: typical wrong answers, each named, and right answers accepted.
 
-import numpy as np
-import pytest
+The data below is run by tests/test_checks_catalogue.py (see tests/test_checks_rnn.py).
+"""
 
-from lstm_lib import Candidate, sigmoid
-from lstm_lib.checks import ExerciseError
-from lstm_lib.checks.new_information import (
-    check_cell_backward,
-    check_new_information,
-    check_random_walk_spread,
-)
+from lstm_lib.checks import new_information
 
+CHECKERS = {
+    "4.1": new_information.check_new_information,
+    "4.2": new_information.check_cell_backward,
+    "4.3": new_information.check_random_walk_spread,
+}
 
-def write_step(x, h_prev, c_prev, f, Wx, Wh, b):
-    g = np.tanh(x @ Wx + h_prev @ Wh + b)
-    return g, f * c_prev + g
-
-
-def write_step_other(x, h_prev, c_prev, f, Wx, Wh, b):
-    # a second, differently written correct answer: the library's Candidate, tanh from sigmoid
-    a = x @ Wx + h_prev @ Wh + b
-    g = 2 * sigmoid(2 * a) - 1
-    assert np.allclose(g, Candidate(Wx, Wh, b).forward(x, h_prev))
-    c = c_prev.copy()
-    c *= f
-    c += g
-    return [g, c]
-
-
-@pytest.mark.parametrize("answer", [write_step, write_step_other])
-def test_new_information_accepts_correct_answers(answer, capsys):
-    check_new_information(answer)
-    assert capsys.readouterr().out.startswith("Exercise 4.1 passed:")
-
-
-def _c(make):
-    def answer(x, h_prev, c_prev, f, Wx, Wh, b):
-        g = np.tanh(x @ Wx + h_prev @ Wh + b)
-        return g, make(f, c_prev, g)
-
-    return answer
-
-
-@pytest.mark.parametrize(
-    ("answer", "word"),
-    [
-        (lambda x, h, c, f, Wx, Wh, b: (sigmoid(x @ Wx + h @ Wh + b), c), "sigmoid where"),
-        (lambda x, h, c, f, Wx, Wh, b: (np.tanh(x @ Wx + h @ Wh), c), "bias b is missing"),
-        (lambda x, h, c, f, Wx, Wh, b: (np.tanh(x @ Wx.T + h @ Wh + b), c), "transpose"),
-        (lambda x, h, c, f, Wx, Wh, b: (np.tanh(x @ Wx) + np.tanh(h @ Wh + b), c), "once"),
-        (_c(lambda f, c, g: f @ c + g), "matrix product"),
-        (_c(lambda f, c, g: f * c), "not added"),
-        (_c(lambda f, c, g: f * (c + g)), "only the old memory"),
-        (_c(lambda f, c, g: c + g), "forget gate is missing"),
+_G = "np.tanh(x @ Wx + h @ Wh + b)"
+RIGHT = {
+    "4.1": [
+        f"lambda x, h, cp, f, Wx, Wh, b: ({_G}, f * cp + {_G})",
+        "lambda x, h, cp, f, Wx, Wh, b: (lambda g: (g, np.add(g, f * cp)))"
+        "(2 * sigmoid(2 * (x @ Wx + h @ Wh + b)) - 1)",
     ],
-)
-def test_new_information_rejects_typical_mistakes(answer, word):
-    with pytest.raises(ExerciseError, match=word):
-        check_new_information(answer)
-
-
-def cell_backward(dc, f, g):
-    return dc * f, dc * (1 - g**2)
-
-
-def cell_backward_other(dc, f, g):
-    # a second correct answer: the + node's copy made explicit, then the two nodes
-    d_kept, dg = dc.copy(), dc.copy()
-    return np.multiply(d_kept, f), dg * (1 + g) * (1 - g)
-
-
-@pytest.mark.parametrize("answer", [cell_backward, cell_backward_other])
-def test_cell_backward_accepts_correct_answers(answer, capsys):
-    check_cell_backward(answer)
-    assert capsys.readouterr().out.startswith("Exercise 4.2 passed:")
-
-
-@pytest.mark.parametrize(
-    ("answer", "word"),
-    [
-        (lambda dc, f, g: (dc / 2 * f, dc / 2 * (1 - g**2)), "COPIES"),
-        (lambda dc, f, g: (dc, dc * (1 - g**2)), "dc_prev = dc ⊙ f"),
-        (lambda dc, f, g: (dc * f, dc * g * (1 - g)), "sigmoid's derivative"),
-        (lambda dc, f, g: (dc * f, dc * (1 - np.tanh(g) ** 2)), "already tanh's output"),
-        (lambda dc, f, g: (dc * f, dc), "tanh node is missing"),
-        (lambda dc, f, g: (dc @ f.T, dc * (1 - g**2)), "transpose"),
+    "4.2": [
+        "lambda dc, f, g: (dc * f, dc * (1 - g**2))",
+        "lambda dc, f, g: (f * dc, dc - dc * g * g)",
     ],
-)
-def test_cell_backward_rejects_typical_mistakes(answer, word):
-    with pytest.raises(ExerciseError, match=word):
-        check_cell_backward(answer)
+    "4.3": ["lambda n, s: s * np.sqrt(n)", "lambda n, s: (n * s**2) ** 0.5"],
+}
 
-
-@pytest.mark.parametrize("answer", [4.0, 0.2 * np.sqrt(400), np.sqrt(400 * 0.04)])
-def test_random_walk_spread_accepts_correct_answers(answer, capsys):
-    check_random_walk_spread(answer)
-    assert capsys.readouterr().out.startswith("Exercise 4.3 passed:")
-
-
-@pytest.mark.parametrize(
-    ("answer", "word"),
-    [
-        (80.0, "variances do"),
-        (16.0, "variance of c_400"),
-        (0.2, "grows"),
-        (0.01, "MEAN"),
-        (None, "not solved"),
+WRONG = {
+    "4.1": [
+        (f"lambda x, h, cp, f, Wx, Wh, b: ({_G}, f @ cp + {_G})", "a matrix product (@)"),
+        (f"lambda x, h, cp, f, Wx, Wh, b: ({_G}, f * cp)", "g is not added"),
+        (f"lambda x, h, cp, f, Wx, Wh, b: ({_G}, cp + {_G})", "the forget gate is missing"),
+        (f"lambda x, h, cp, f, Wx, Wh, b: ({_G}, f * (cp + {_G}))", "scales only the old memory"),
+        (f"lambda x, h, cp, f, Wx, Wh, b: ({_G}, f * cp * {_G})", "not multiplied"),
+        (f"lambda x, h, cp, f, Wx, Wh, b: ({_G}, np.tanh(f * cp + {_G}))", "not squashed"),
+        (f"lambda x, h, cp, f, Wx, Wh, b: ({_G}, (1 - f) * cp + {_G})", "the fraction KEPT"),
+        (f"lambda x, h, cp, f, Wx, Wh, b: ({_G}, f * {_G})", "c_prev is missing"),
+        (f"lambda x, h, cp, f, Wx, Wh, b: (f * cp + {_G}, {_G})", "g and c are swapped"),
+        (
+            "lambda x, h, cp, f, Wx, Wh, b: (lambda g: (g, f * cp + g))"
+            "(sigmoid(x @ Wx + h @ Wh + b))",
+            "sigmoid where tanh belongs",
+        ),
+        (
+            "lambda x, h, cp, f, Wx, Wh, b: (lambda g: (g, f * cp + g))(x @ Wx + h @ Wh + b)",
+            "the activation tanh is missing",
+        ),
     ],
-)
-def test_random_walk_spread_rejects_typical_mistakes(answer, word):
-    with pytest.raises(ExerciseError, match=word):
-        check_random_walk_spread(answer)
+    "4.2": [
+        ("lambda dc, f, g: (dc / 2 * f, dc / 2 * (1 - g**2))", "does not halve"),
+        ("lambda dc, f, g: (dc, dc * (1 - g**2))", "after the + node comes"),
+        ("lambda dc, f, g: (dc * g, dc * (1 - g**2))", "not by g"),
+        ("lambda dc, f, g: (dc @ f, dc * (1 - g**2))", "a matrix product where"),
+        ("lambda dc, f, g: (dc * f, dc)", "the tanh node is missing"),
+        ("lambda dc, f, g: (dc * f, dc * g * (1 - g))", "the sigmoid's derivative"),
+        ("lambda dc, f, g: (dc * f, dc * (1 - np.tanh(g) ** 2))", "already tanh's output"),
+        ("lambda dc, f, g: (dc * f, dc * f * (1 - g**2))", "no factor f"),
+        ("lambda dc, f, g: (dc * f, dc * (1 - g) ** 2)", "not (1 - g)**2"),
+        ("lambda dc, f, g: (dc * (1 - g**2), dc * f)", "dc_prev and da are swapped"),
+    ],
+    "4.3": [
+        ("lambda n, s: s * n", "standard deviations do not add"),
+        ("lambda n, s: s**2 * n", "that is the variance"),
+        ("lambda n, s: s", "grows with the number of steps"),
+        ("lambda n, s: s / np.sqrt(n)", "spread of a MEAN"),
+        ("lambda n, s: 0", "the mean of c is 0"),
+        ("lambda n, s: np.sqrt(s * n)", "not over n sd"),
+        ("lambda n, s: s**2 * np.sqrt(n)", "not sd**2 sqrt(n)"),
+        ("lambda n, s: s * n**2", "not like n**2"),
+    ],
+}

@@ -6,6 +6,7 @@ notebooks/, no solution line survives in it, it runs with only exercise and chec
 failing, and putting the solutions back gives the instructor notebooks again.
 """
 
+import ast
 import json
 import os
 import re
@@ -532,57 +533,140 @@ def test_putting_the_solutions_back_gives_the_instructor_notebooks():
                 assert s_cell.source == t_cell.source
 
 
-def _execute(path):
-    """Execute one student notebook from its folder, going on past every error; return it
-    as a dict."""
-    from nbclient import NotebookClient
+def _defined_names(source):
+    """Names a cell defines at top level (functions, classes, assignments)."""
+    names = set()
+    for node in ast.parse(_python(source)).body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign):
+            names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+    return names
 
-    nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(
-        nb,
-        timeout=300,
-        kernel_name="python3",
-        allow_errors=True,
-        resources={"metadata": {"path": str(path.parent)}},
+
+def _python(source):
+    """A cell's source without IPython's magics and shell lines."""
+    return "\n".join(
+        line for line in source.split("\n") if not line.lstrip().startswith(("%", "!"))
     )
-    client.execute()
-    return json.loads(json.dumps(nb))
-
-
-@pytest.fixture(scope="module")
-def executed_students():
-    """Every student notebook, executed once, one at a time (some notebooks time a fast path
-    against a slow one and assert on it, which a second busy kernel could upset). The
-    kernels get the environment that the root conftest.py sets for nbval's kernels."""
-    return {p.name: _execute(STUDENT / p.name) for p in INSTRUCTOR}
 
 
 @needs_notebooks
-def test_student_notebooks_run_with_only_exercise_and_check_cells_failing(executed_students):
-    """Every other cell runs (later cells never depend on an exercise), and every check
-    fails on an unsolved exercise (a check that passes on the stub checks nothing)."""
-    for name, nb in executed_students.items():
-        for index, cell in enumerate(nb["cells"]):
-            if cell["cell_type"] != "code":
+def test_later_cells_never_depend_on_an_exercise():
+    """No cell other than an exercise's own check uses a name an exercise cell defines, so a
+    student who skips an exercise still runs the rest of the notebook."""
+    for path in INSTRUCTOR:
+        nb = nbformat.read(path, as_version=4)
+        code = [c for c in nb.cells if c.cell_type == "code"]
+        exercise_names = set()
+        for cell in code:
+            if "exercise" in _tags(cell):
+                exercise_names |= _defined_names(cell.source)
+        assert exercise_names, path.name
+        for cell in code:
+            if _tags(cell) & {"exercise", "check"}:
                 continue
-            tags = set(cell["metadata"].get("tags", []))
-            errors = _errors(cell)
-            if not tags & {"exercise", "check"}:
-                assert not errors, (
-                    f"student/{name}, cell {index} fails: {errors[0]['ename']}: "
-                    f"{errors[0]['evalue']}; it must not depend on an exercise"
-                    if errors
-                    else ""
-                )
-            if "check" in tags:
-                assert errors, f"student/{name}, cell {index}: the check passes unsolved"
-                text = errors[0]["ename"] + ": " + errors[0]["evalue"]
-                # a stub raises NotImplementedError or leaves a numeric answer at None;
-                # the checker reports both as "not solved yet"
-                assert errors[0]["ename"] == "ExerciseError", (
-                    f"student/{name}, cell {index}: unexpected failure {text}"
-                )
-                assert "not solved yet" in errors[0]["evalue"], text
+            used = {
+                node.id
+                for node in ast.walk(ast.parse(_python(cell.source)))
+                if isinstance(node, ast.Name)
+            }
+            assert not used & exercise_names, (path.name, cell.id, used & exercise_names)
+
+
+@needs_notebooks
+def test_every_check_of_the_generated_edition_says_not_solved_yet():
+    """The student edition, built in memory from notebooks/: the setup cell, the stubbed
+    exercise cells and the check cells run in one namespace (no kernel, and not the whole
+    notebook a second time: strict nbval already runs every other cell), and each check
+    fails with "not solved yet" (a check that passes on the stub checks nothing)."""
+    from lstm_lib.checks import ExerciseError
+
+    edition = build(NOTEBOOKS)
+    assert edition.problems == []
+    for name, text in edition.notebooks.items():
+        cells = [c for c in nbformat.reads(text, as_version=4).cells if c.cell_type == "code"]
+        space = {}
+        exec(_python(cells[0].source), space)  # the setup cell: imports, rng
+        checks = 0
+        for cell in cells[1:]:
+            if "exercise" in _tags(cell):
+                exec(cell.source, space)
+            elif "check" in _tags(cell):
+                with pytest.raises(ExerciseError, match="not solved yet"):
+                    exec(cell.source, space)
+                checks += 1
+        assert checks == sum("exercise" in _tags(c) for c in cells), name
+
+
+def _stub_notebook(tmp_path):
+    """A student notebook generated from a small instructor notebook whose exercise is
+    checked by a real checker; returns its path and the instructor notebook's path."""
+    nb = synthetic()
+    nb.cells[3].source = (
+        "import numpy as np\nfrom lstm_lib.checks.rnn import check_rnn_step\n\n\n"
+        "def rnn_step(x, h_prev, Wx, Wh, b):\n    ### BEGIN SOLUTION\n"
+        "    return np.tanh(x @ Wx + h_prev @ Wh + b)\n    ### END SOLUTION"
+    )
+    nb.cells[4].source = "check_rnn_step(rnn_step)"
+    in_dir = tmp_path / "notebooks"
+    write(nb, in_dir / "00_stub.ipynb")
+    write_edition(in_dir, tmp_path / "student")
+    return tmp_path / "student" / "00_stub.ipynb", in_dir / "00_stub.ipynb"
+
+
+def test_run_all_shows_each_unsolved_check_as_its_message_only(tmp_path):
+    """As JupyterLab's Run All: every cell runs, and the failed check's output is one line,
+    the checker's message, not the frames of the checker's source."""
+    from nbclient import NotebookClient
+
+    student, _ = _stub_notebook(tmp_path)
+    nb = nbformat.read(student, as_version=4)
+    NotebookClient(nb, timeout=120, allow_errors=True).execute()
+    error = _errors(nb.cells[4])[0]
+    assert error["ename"] == "ExerciseError"
+    assert error["traceback"] == [f"ExerciseError: {error['evalue']}"]
+    assert error["evalue"].startswith("Exercise 0.1: not solved yet")
+    assert "21" in nb.cells[8].outputs[0]["text"]  # the last cell ran
+
+
+def test_the_ci_recipe_fails_on_an_unsolved_notebook_and_passes_on_a_solved_one(tmp_path, capsys):
+    """TEACHING.md section 6: `python -m lstm_lib.classroom run` stops at a failed check,
+    although the student edition tags check cells raises-exception."""
+    student, solved = _stub_notebook(tmp_path)
+    solved_nb = nbformat.read(solved, as_version=4)
+    solved_nb.cells[7].source = "answer = 0.5"  # the top-level answer of the synthetic 1.2
+    write(solved_nb, solved)
+    assert classroom.main(["run", str(student)]) == 1
+    out = capsys.readouterr().out
+    assert f"FAIL  {student}: ExerciseError: Exercise 0.1: not solved yet" in out
+    assert classroom.main(["run", str(solved)]) == 0
+    assert capsys.readouterr().out == f"ok    {solved}\n"
+
+
+def test_the_nbgrader_round_trip(tmp_path):
+    """scripts/nbgrader_round_trip.py: assign, autograde (a solved and an unsolved
+    submission) and feedback; run where nbgrader is installed."""
+    import shutil
+    import subprocess
+    import sys
+
+    if shutil.which("nbgrader") is None:
+        pytest.skip("nbgrader is not installed (pip install nbgrader)")
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "nbgrader_round_trip.py"),
+            str(tmp_path),
+            "00_from_rnn_to_lstm.ipynb",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "solved: 3 of 3 points" in result.stdout
+    assert "unsolved: 0 of 3 points" in result.stdout
 
 
 @needs_notebooks

@@ -1,15 +1,14 @@
-r"""Checkers for notebook 07, the fused implementation.
+"""Checkers for notebook 07, the fused implementation.
 
-* :func:`check_fused_lstm_step` (Exercise 7.1): one fused step, one affine transform
-  :math:`A = x W_x + h_{prev} W_h + b` sliced into the blocks f, g, i, o.
-* :func:`check_run_sequence` (Exercise 7.2): a loop of steps over a sequence, with h and
-  c carried from each step to the next.
-* :func:`check_backward_through_time` (Exercise 7.3): the backward of that loop, with dh
+* ``check_fused_lstm_step`` (Exercise 7.1): one fused step, one affine transform
+  A = x Wx + h_prev Wh + b sliced into the blocks f, g, i, o.
+* ``check_run_sequence`` (Exercise 7.2): a loop of steps over a sequence, with h and c
+  carried from each step to the next.
+* ``check_backward_through_time`` (Exercise 7.3): the backward of that loop, with dh
   and dc carried back in time and the weight gradients summed over all steps.
 
-Each checker tests one term at a time and, when an answer is wrong, names the typical
-mistake it matches (blocks read in another order, tanh for a gate, a state not carried, a
-gradient not accumulated, ...).
+Each exercise is data (the reference, the cases, the table of typical mistakes) walked by
+``lstm_lib.checks._core.run``.
 """
 
 from itertools import permutations
@@ -17,216 +16,291 @@ from itertools import permutations
 import numpy as np
 
 from ..functions import sigmoid, tanh
-from ..lstm import LSTM, TimeLSTM
-from ..weights import GATE_ORDER
-from ._core import call, diagnose, mistake, passed, unpack
+from ..lstm import LSTM
+from ._core import Case, Exercise, Mistake, run
 
+__all__ = ["check_backward_through_time", "check_fused_lstm_step", "check_run_sequence"]
+
+GATE_ORDER = "fgio"
 _NAMED_ORDERS = {
     "ifgo": "PyTorch's and Keras's order i, f, g, o",
+    "ifog": "CS231n's order i, f, o, g",
     "iofg": "ONNX's order i, o, f, g",
 }
+_ACTS = {"f": sigmoid, "g": tanh, "i": sigmoid, "o": sigmoid}
 
 
-def _describe_order(order):
-    letters = ", ".join(order)
-    return _NAMED_ORDERS.get(order, f"the order {letters}")
+def _step(order=GATE_ORDER, acts=None, affine=None, slicing=None, cell=None, out=None):
+    """fused_lstm_step, right or with one typical mistake."""
+    acts = {**_ACTS, **(acts or {})}
+    affine = affine or (lambda x, h, Wx, Wh, b: x @ Wx + h @ Wh + b)
+    slicing = slicing or (lambda A, H, k: A[:, k * H : (k + 1) * H])
+    cell = cell or (lambda f, g, i, c_prev: f * c_prev + g * i)
+    out = out or (lambda o, c, c_prev: o * tanh(c))
+
+    def step(x, h_prev, c_prev, Wx, Wh, b):
+        A = affine(x, h_prev, Wx, Wh, b)
+        H = A.shape[1] // 4
+        a = {gate: slicing(A, H, k) for k, gate in enumerate(order)}
+        f, g, i, o = (acts[k](a[k]) for k in GATE_ORDER)
+        c = cell(f, g, i, c_prev)
+        return out(o, c, c_prev), c
+
+    return step
 
 
-def _blocks(A, order):
-    """The pre-activations of f, g, i, o when A's blocks are read in ``order``."""
-    H = A.shape[1] // 4
-    return {gate: A[:, k * H : (k + 1) * H] for k, gate in enumerate(order)}
-
-
-def _variant_step(x, h_prev, c_prev, Wx, Wh, b, order=GATE_ORDER, acts=None, affine=None):
-    """One step computed the right way or with one deliberate change (for diagnosis)."""
-    acts = {"f": sigmoid, "g": tanh, "i": sigmoid, "o": sigmoid, **(acts or {})}
-    A = (x @ Wx + h_prev @ Wh + b) if affine is None else affine
-    a = _blocks(A, order)
-    f, g, i, o = (acts[k](a[k]) for k in "fgio")
-    c = f * c_prev + g * i
-    return o * tanh(c), c
-
-
-def _random_weights(rng, D, H, scale=0.9):
-    return (
-        scale * rng.standard_normal((D, 4 * H)),
-        scale * rng.standard_normal((H, 4 * H)),
-        scale * rng.standard_normal(4 * H),
-    )
-
-
-# --------------------------------------------------------------------------- Exercise 7.1
-
-
-def check_fused_lstm_step(fused_lstm_step, exercise="7.1"):
-    r"""Check ``fused_lstm_step(x, h_prev, c_prev, Wx, Wh, b) -> (h, c)``.
-
-    Wx (D, 4H), Wh (H, 4H), b (4H,), blocks in the order f, g, i, o. Tested in turn: c with
-    c_prev = 0 (so c = g ⊙ i, which reads the g and i blocks), the full c, then h.
-    """
-    rng = np.random.default_rng(71)
-    N, D, H = 3, 4, 5
-    Wx, Wh, b = _random_weights(rng, D, H)
-    x = rng.standard_normal((N, D))
-    h_prev = rng.standard_normal((N, H))
-    c_prev = 2.0 * rng.standard_normal((N, H))
-    zeros = np.zeros((N, H))
-
-    def run(c_prev):
-        result = call(exercise, fused_lstm_step, x, h_prev, c_prev, Wx, Wh, b)
-        return unpack(exercise, result, ("h", "c"))
-
-    def mistakes(c_prev, which):
-        """(array, message) pairs of typical wrong answers for output ``which`` (0 h, 1 c)."""
-        found = []
-        for order in ("".join(p) for p in permutations(GATE_ORDER)):
-            if order != GATE_ORDER:
-                wrong = _variant_step(x, h_prev, c_prev, Wx, Wh, b, order=order)[which]
-                found.append(
-                    (
-                        wrong,
-                        f"it matches the blocks sliced in {_describe_order(order)}; this "
-                        "book's blocks are f, g, i, o: A[:, :H] is f, A[:, H:2H] is g, "
-                        "A[:, 2H:3H] is i, A[:, 3H:] is o.",
-                    )
-                )
-        for gate in "fio":
-            wrong = _variant_step(x, h_prev, c_prev, Wx, Wh, b, acts={gate: tanh})[which]
-            found.append(
-                (wrong, f"it matches tanh for {gate}: a gate needs sigmoid, only g is tanh.")
+def _order_mistakes():
+    found = []
+    for order in ("".join(p) for p in permutations(GATE_ORDER)):
+        if order != GATE_ORDER:
+            name = _NAMED_ORDERS.get(order, f"the order {', '.join(order)}")
+            message = (
+                f"the blocks are sliced in {name}; this book's blocks are f, g, i, o: "
+                "A[:, :H] is f, A[:, H:2H] is g, A[:, 2H:3H] is i, A[:, 3H:] is o."
             )
-        wrong = _variant_step(x, h_prev, c_prev, Wx, Wh, b, acts={"g": sigmoid})[which]
-        found.append((wrong, "it matches sigmoid for g: g is information and needs tanh."))
-        for affine, message in (
-            (x @ Wx + b, "it matches A without h_prev @ Wh: the affine transform has three terms."),
-            (x @ Wx + h_prev @ Wh, "it matches A without the bias b."),
-        ):
-            wrong = _variant_step(x, h_prev, c_prev, Wx, Wh, b, affine=affine)[which]
-            found.append((wrong, message))
-        return found
+            found.append(Mistake(message, _step(order=order)))
+    return found
 
-    # 1. c_prev = 0: c = g ⊙ i reads only the g and i blocks.
-    h_ref, c_ref = _variant_step(x, h_prev, zeros, Wx, Wh, b)
-    _, c = run(zeros)
-    g_ref = tanh(_blocks(x @ Wx + h_prev @ Wh + b, GATE_ORDER)["g"])
-    diagnose(
-        exercise,
-        "c (with c_prev = 0, so c = g ⊙ i)",
-        c,
-        c_ref,
-        [(g_ref, "it equals g alone: did you forget the Hadamard product with i?")]
-        + mistakes(zeros, 1),
-        "With c_prev = 0, c = g ⊙ i, g = tanh(A[:, H:2H]), i = σ(A[:, 2H:3H]).",
-    )
 
-    # 2. the full step.
-    h_ref, c_ref = _variant_step(x, h_prev, c_prev, Wx, Wh, b)
-    h, c = run(c_prev)
-    diagnose(exercise, "c", c, c_ref, mistakes(c_prev, 1), "c = f ⊙ c_prev + g ⊙ i.")
-    o_ref = sigmoid(_blocks(x @ Wx + h_prev @ Wh + b, GATE_ORDER)["o"])
-    diagnose(
-        exercise,
-        "h",
-        h,
-        h_ref,
-        [
-            (o_ref * c_ref, "it equals o ⊙ c: did you forget the tanh of the cell?"),
-            (o_ref * tanh(c_prev), "it equals o ⊙ tanh(c_prev): use the new cell c."),
-        ]
-        + mistakes(c_prev, 0),
-        "h = o ⊙ tanh(c).",
-    )
-    passed(exercise, "fused_lstm_step slices A into f, g, i, o and matches the cell")
+STEP_MISTAKES = (
+    *(
+        Mistake(f"tanh for {k}: a gate needs sigmoid, only g is tanh.", _step(acts={k: tanh}))
+        for k in "fio"
+    ),
+    Mistake("sigmoid for g: g is information and needs tanh.", _step(acts={"g": sigmoid})),
+    Mistake(
+        "A lacks h_prev @ Wh: the affine transform has three terms.",
+        _step(affine=lambda x, h, Wx, Wh, b: x @ Wx + b),
+    ),
+    Mistake(
+        "A lacks the bias b: A = x @ Wx + h_prev @ Wh + b.",
+        _step(affine=lambda x, h, Wx, Wh, b: x @ Wx + h @ Wh),
+    ),
+    Mistake(
+        "the blocks are taken as every fourth column (A[:, k::4]); they are contiguous: "
+        "A[:, k*H:(k+1)*H].",
+        _step(slicing=lambda A, H, k: A[:, k::4]),
+    ),
+    Mistake(
+        "the product with i is missing: c = f ⊙ c_prev + g ⊙ i.",
+        _step(cell=lambda f, g, i, cp: f * cp + g),
+    ),
+    Mistake(
+        "f is the fraction KEPT: c = f ⊙ c_prev + g ⊙ i.",
+        _step(cell=lambda f, g, i, cp: (1 - f) * cp + g * i),
+    ),
+    Mistake("the tanh of the cell is missing: h = o ⊙ tanh(c).", _step(out=lambda o, c, cp: o * c)),
+    Mistake(
+        "h uses the old cell c_prev; use the new cell c.", _step(out=lambda o, c, cp: o * tanh(cp))
+    ),
+    *_order_mistakes(),
+)
+
+
+def _weights(rng, D, H, scale=0.9):
+    return tuple(scale * rng.standard_normal(s) for s in ((D, 4 * H), (H, 4 * H), (4 * H,)))
+
+
+def _step_cases(rng):
+    cases = []
+    for N, D, H, label in (
+        (3, 3, 3, "with c_prev = 0 (so c = g ⊙ i, read from the g and i blocks)"),
+        (3, 3, 3, "for N = D = H = 3"),
+        (3, 4, 5, "for N = 3, D = 4, H = 5"),
+        (2, 5, 2, "for N = 2, D = 5, H = 2"),
+    ):
+        c_prev = (
+            0 * rng.standard_normal((N, H)) if "= 0" in label else 2 * rng.standard_normal((N, H))
+        )
+        args = (
+            rng.standard_normal((N, D)),
+            rng.standard_normal((N, H)),
+            c_prev,
+            *_weights(rng, D, H),
+        )
+        cases.append(Case(label, args))
+    return cases
+
+
+FUSED_LSTM_STEP = Exercise(
+    label="7.1",
+    function="fused_lstm_step",
+    outputs=("h", "c"),
+    reference=_step(),
+    cases=_step_cases,
+    mistakes=STEP_MISTAKES,
+    hint="A = x @ Wx + h_prev @ Wh + b; f, g, i, o are its column blocks of width H, in "
+    "that order; c = f ⊙ c_prev + g ⊙ i, h = o ⊙ tanh(c).",
+    success="fused_lstm_step slices A into f, g, i, o and matches the cell",
+    compare=(1, 0),
+)
+
+
+def check_fused_lstm_step(fused_lstm_step, seed=None):
+    """Exercise 7.1: ``fused_lstm_step(x, h_prev, c_prev, Wx, Wh, b) -> (h, c)``; Wx (D, 4H),
+    Wh (H, 4H), b (4H,), blocks in the order f, g, i, o."""
+    run(FUSED_LSTM_STEP, fused_lstm_step, seed)
 
 
 # --------------------------------------------------------------------------- Exercise 7.2
 
 
-def _loop(xs, Wx, Wh, b, carry_h=True, carry_c=True):
-    """A loop of steps, optionally not carrying h or c (for diagnosis)."""
-    N, T, _ = xs.shape
-    H = Wh.shape[0]
-    h, c = np.zeros((N, H)), np.zeros((N, H))
-    hs = np.empty((N, T, H))
-    for t in range(T):
-        h_new, c_new = _variant_step(
-            xs[:, t], h if carry_h else 0 * h, c if carry_c else 0 * c, Wx, Wh, b
-        )
-        h, c = h_new, c_new
-        hs[:, t] = h
-    return hs
+def _loop(carry_h=True, carry_c=True, store="h", axis=1, time_first=False, reverse=False):
+    """run_sequence, right or with one typical mistake."""
 
-
-def check_run_sequence(run_sequence, exercise="7.2"):
-    r"""Check ``run_sequence(xs, Wx, Wh, b) -> hs``: xs (N, T, D), hs (N, T, H).
-
-    Starting from h = c = 0. Tested in turn: one step (T = 1); a sequence whose input is
-    zero after the first step, so that everything later comes from the carried state; a
-    random sequence.
-    """
-    rng = np.random.default_rng(72)
-    N, D, H, T = 2, 3, 4, 5
-    Wx, Wh, b = _random_weights(rng, D, H)
-
-    def run(xs):
-        result = call(exercise, run_sequence, xs, Wx, Wh, b)
+    def run_sequence(xs, Wx, Wh, b):
         N, T = xs.shape[:2]
-        if np.shape(result) == (T, N, H) and N != T:
-            raise mistake(
-                exercise,
-                "hs",
-                f"it has shape (T, N, H) = {np.shape(result)}; stack the steps along axis 1 "
-                "to get (N, T, H)",
-            )
-        return result
+        h = c = np.zeros((N, Wh.shape[0]))
+        kept = []
+        for t in reversed(range(T)) if reverse else range(T):
+            x = xs[t] if time_first else xs[:, t]
+            h_new, c_new = _step()(x, h if carry_h else 0 * h, c if carry_c else 0 * c, Wx, Wh, b)
+            kept.append({"h": h_new, "c": c_new, "h_prev": h}[store])
+            h, c = h_new, c_new
+        return np.stack(kept[::-1] if reverse else kept, axis=axis)
 
-    def carry_mistakes(xs):
-        return [
-            (
-                _loop(xs, Wx, Wh, b, carry_h=False),
-                "it matches h_prev = 0 at every step: carry h from each step to the next.",
-            ),
-            (
-                _loop(xs, Wx, Wh, b, carry_c=False),
-                "it matches c_prev = 0 at every step: the memory cell must be carried "
-                "from each step to the next too, not only h.",
-            ),
-            (
-                _loop(xs, Wx, Wh, b, carry_h=False, carry_c=False),
-                "it matches a fresh state at every step: carry h and c between steps.",
-            ),
-        ]
+    return run_sequence
 
-    one = rng.standard_normal((N, 1, D))
-    diagnose(exercise, "hs (T = 1)", run(one), _loop(one, Wx, Wh, b), [], "Start from h = c = 0.")
 
-    pulse = np.zeros((N, T, D))
-    pulse[:, 0] = 2.0 * rng.standard_normal((N, D))
-    diagnose(
-        exercise,
-        "hs (input only at t = 0)",
-        run(pulse),
-        _loop(pulse, Wx, Wh, b),
-        carry_mistakes(pulse),
-        "After t = 0 everything comes from the carried h and c.",
-    )
+SEQUENCE_MISTAKES = (
+    Mistake(
+        "h is not carried: h_prev = 0 at every step; hand each step's h to the next.",
+        _loop(carry_h=False),
+    ),
+    Mistake(
+        "the memory cell is not carried: c_prev = 0 at every step; hand c on too, not only h.",
+        _loop(carry_c=False),
+    ),
+    Mistake(
+        "neither h nor c is carried: a fresh state at every step.",
+        _loop(carry_h=False, carry_c=False),
+    ),
+    Mistake(
+        "hs holds each step's h_prev, the state before the step; store the new h.",
+        _loop(store="h_prev"),
+    ),
+    Mistake("hs holds the cells c; the exercise asks for the hidden states h.", _loop(store="c")),
+    Mistake(
+        "hs is stacked time-major (T, N, H); stack the steps along axis 1: (N, T, H).",
+        _loop(axis=0),
+    ),
+    Mistake(
+        "xs[t] reads row t of the batch; step t's input is xs[:, t], shape (N, D).",
+        _loop(time_first=True),
+    ),
+    Mistake(
+        "the loop runs backwards in time; the forward pass goes t = 0, 1, ..., T-1.",
+        _loop(reverse=True),
+    ),
+)
 
-    xs = rng.standard_normal((N, T, D))
-    diagnose(
-        exercise, "hs", run(xs), _loop(xs, Wx, Wh, b), carry_mistakes(xs), "Compare with TimeLSTM."
-    )
-    passed(exercise, "run_sequence carries h and c through all steps")
+
+def _sequence_cases(rng):
+    cases = []
+    for N, T, D, H, label in (
+        (1, 1, 3, 4, "for one step (N = 1, T = 1)"),
+        (2, 5, 3, 4, "with input only at t = 0 (everything later comes from the carried state)"),
+        (3, 3, 3, 3, "for N = T = D = H = 3"),
+        (2, 6, 3, 4, "for N = 2, T = 6, D = 3, H = 4"),
+    ):
+        xs = rng.standard_normal((N, T, D))
+        if "only at" in label:
+            xs[:, 1:] = 0.0
+        cases.append(Case(label, (xs, *_weights(rng, D, H))))
+    return cases
+
+
+RUN_SEQUENCE = Exercise(
+    label="7.2",
+    function="run_sequence",
+    outputs=("hs",),
+    reference=_loop(),
+    cases=_sequence_cases,
+    mistakes=SEQUENCE_MISTAKES,
+    hint="Start from h = c = 0, run one step per t with xs[:, t], carry h and c, and stack "
+    "the new h of every step along axis 1.",
+    success="run_sequence carries h and c through all steps",
+)
+
+
+def check_run_sequence(run_sequence, seed=None):
+    """Exercise 7.2: ``run_sequence(xs, Wx, Wh, b) -> hs``: xs (N, T, D), hs (N, T, H)."""
+    run(RUN_SEQUENCE, run_sequence, seed)
 
 
 # --------------------------------------------------------------------------- Exercise 7.3
 
 
+def _bptt(
+    carry_h=True,
+    carry_c=True,
+    accumulate=True,
+    forward=False,
+    scale=1.0,
+    every_h=True,
+    order="time",
+    axis=1,
+):
+    """backward_through_time, right or with one typical mistake."""
+
+    def backward_through_time(steps, dhs):
+        N, T, H = dhs.shape
+        grads = [np.zeros_like(p) for p in steps[0].params]
+        dh, dc, dxs = np.zeros((N, H)), np.zeros((N, H)), []
+        for t in range(T) if forward else reversed(range(T)):
+            upstream = dhs[:, t] if every_h or t == T - 1 else 0 * dh
+            dx, dh_prev, dc_prev = steps[t].backward(upstream + dh, dc)
+            dxs.append(dx)
+            dh, dc = (dh_prev if carry_h else 0 * dh_prev), (dc_prev if carry_c else 0 * dc_prev)
+            for total, g in zip(grads, steps[t].grads, strict=True):
+                total[...] = total + g if accumulate else g
+        if order == "time" and not forward:
+            dxs = dxs[::-1]
+        return (np.stack(dxs, axis=axis), *(scale * g for g in grads))
+
+    return backward_through_time
+
+
+BPTT_MISTAKES = (
+    Mistake(
+        "only one step's weight gradients are returned: the weights are shared by all steps, "
+        "so add (+=) every step's gradient into the total.",
+        _bptt(accumulate=False),
+    ),
+    Mistake(
+        "dh_prev is dropped between steps: the gradient into step t is dhs[:, t] plus the "
+        "dh_prev that came back from step t+1.",
+        _bptt(carry_h=False),
+    ),
+    Mistake(
+        "dc_prev is dropped between steps: carry dc back to the step before.", _bptt(carry_c=False)
+    ),
+    Mistake(
+        "the loop runs forward in time; the backward goes from the last step to the first "
+        "(reversed(range(T))).",
+        _bptt(forward=True),
+    ),
+    Mistake(
+        "the weight gradients are averaged over the steps; they are summed.",
+        lambda steps, dhs: _bptt(scale=1.0 / dhs.shape[1])(steps, dhs),
+    ),
+    Mistake(
+        "only the last step receives dhs: the loss reaches every h_t, so step t gets "
+        "dhs[:, t] plus the carried dh.",
+        _bptt(every_h=False),
+    ),
+    Mistake(
+        "dxs is in reversed time order: the loop runs backwards, so reverse the list (or "
+        "fill dxs[:, t]).",
+        _bptt(order="loop"),
+    ),
+    Mistake("dxs is stacked time-major (T, N, D); stack along axis 1: (N, T, D).", _bptt(axis=0)),
+)
+
+
 def _forward_steps(xs, Wx, Wh, b):
-    """T LSTM steps sharing the weights, run forward over xs with the state carried."""
     N, T, _ = xs.shape
-    H = Wh.shape[0]
-    h, c = np.zeros((N, H)), np.zeros((N, H))
+    h = c = np.zeros((N, Wh.shape[0]))
     steps = []
     for t in range(T):
         step = LSTM(Wx, Wh, b)
@@ -235,93 +309,37 @@ def _forward_steps(xs, Wx, Wh, b):
     return steps
 
 
-def _bptt(steps, dhs, carry_h=True, carry_c=True, accumulate=True, backwards=True):
-    """Backward through the steps, optionally with one deliberate mistake (for diagnosis)."""
-    N, T, H = dhs.shape
-    D = steps[0].params[0].shape[0]
-    dxs = np.empty((N, T, D))
-    grads = [np.zeros_like(p) for p in steps[0].params]
-    dh, dc = np.zeros((N, H)), np.zeros((N, H))
-    for t in reversed(range(T)) if backwards else range(T):
-        dx, dh_prev, dc_prev = steps[t].backward(dhs[:, t] + dh, dc)
-        dxs[:, t] = dx
-        dh = dh_prev if carry_h else 0 * dh_prev
-        dc = dc_prev if carry_c else 0 * dc_prev
-        for total, g in zip(grads, steps[t].grads, strict=True):
-            if accumulate:
-                total += g
-            else:
-                total[...] = g
-    return dxs, *grads
+def _bptt_cases(rng):
+    cases = []
+    for N, T, D, H, label in (
+        (2, 1, 3, 4, "for one step (T = 1)"),
+        (2, 5, 3, 4, "with a loss on the last h only"),
+        (3, 3, 3, 3, "for N = T = D = H = 3"),
+        (2, 5, 3, 4, "with a loss on every h"),
+    ):
+        Wx, Wh, b = _weights(rng, D, H)
+        dhs = rng.standard_normal((N, T, H))
+        if "last h only" in label:
+            dhs[:, :-1] = 0.0
+        cases.append(Case(label, (_forward_steps(rng.standard_normal((N, T, D)), Wx, Wh, b), dhs)))
+    return cases
 
 
-def check_backward_through_time(backward_through_time, exercise="7.3"):
-    r"""Check ``backward_through_time(steps, dhs) -> (dxs, dWx, dWh, db)``.
+BACKWARD_THROUGH_TIME = Exercise(
+    label="7.3",
+    function="backward_through_time",
+    outputs=("dxs", "dWx", "dWh", "db"),
+    reference=_bptt(),
+    cases=_bptt_cases,
+    mistakes=BPTT_MISTAKES,
+    hint="Go backwards in time, feed dhs[:, t] + the carried dh and the carried dc to step t, "
+    "add up the weight gradients, and stack dx along axis 1.",
+    success="backward_through_time carries dh and dc and sums the gradients",
+    compare=(1, 2, 3, 0),
+)
 
-    ``steps`` is a list of T :class:`lstm_lib.lstm.LSTM` layers that share the weights and
-    were run forward in order; dhs (N, T, H) is the gradient of the loss with respect to
-    every h_t. Tested in turn: one step; a loss on the last h only (so every earlier step
-    is reached only through the carried dh and dc); a loss on every h. The reference is
-    :class:`lstm_lib.lstm.TimeLSTM`'s backward.
-    """
-    rng = np.random.default_rng(73)
-    N, D, H, T = 2, 3, 4, 5
-    Wx, Wh, b = _random_weights(rng, D, H)
-    names = ("dxs", "dWx", "dWh", "db")
 
-    def run(xs, dhs):
-        result = call(exercise, backward_through_time, _forward_steps(xs, Wx, Wh, b), dhs)
-        return unpack(exercise, result, names)
-
-    def reference(xs, dhs):
-        layer = TimeLSTM(Wx, Wh, b)
-        layer.forward(xs)
-        dxs = layer.backward(dhs)
-        return [dxs, *(g.copy() for g in layer.grads)]
-
-    def variants(xs, dhs):
-        def steps():
-            return _forward_steps(xs, Wx, Wh, b)
-
-        return [
-            (
-                _bptt(steps(), dhs, accumulate=False),
-                "it matches the gradient of one step only: the weights are shared by all "
-                "steps, so add (+=) every step's gradient into the total.",
-            ),
-            (
-                _bptt(steps(), dhs, carry_h=False),
-                "it matches dh_prev dropped between steps: the gradient into step t is "
-                "dhs[:, t] plus the dh_prev that came back from step t+1.",
-            ),
-            (
-                _bptt(steps(), dhs, carry_c=False),
-                "it matches dc = 0 at every step: carry dc_prev back to the step before.",
-            ),
-            (
-                _bptt(steps(), dhs, backwards=False),
-                "it matches a loop that runs forward in time: the backward goes from the "
-                "last step to the first (reversed(range(T))).",
-            ),
-        ]
-
-    def compare(xs, dhs, stage):
-        got = run(xs, dhs)
-        expected = reference(xs, dhs)
-        wrong = variants(xs, dhs)
-        for k, name in enumerate(names):
-            diagnose(
-                exercise,
-                f"{name} ({stage})",
-                got[k],
-                expected[k],
-                [(w[k], message) for w, message in wrong],
-                "Go backwards in time, carry dh and dc, add up the weight gradients.",
-            )
-
-    compare(rng.standard_normal((N, 1, D)), rng.standard_normal((N, 1, H)), "T = 1")
-    last_only = np.zeros((N, T, H))
-    last_only[:, -1] = rng.standard_normal((N, H))
-    compare(rng.standard_normal((N, T, D)), last_only, "loss on the last h only")
-    compare(rng.standard_normal((N, T, D)), rng.standard_normal((N, T, H)), "loss on every h")
-    passed(exercise, "backward_through_time carries dh and dc and sums the gradients")
+def check_backward_through_time(backward_through_time, seed=None):
+    """Exercise 7.3: ``backward_through_time(steps, dhs) -> (dxs, dWx, dWh, db)``; ``steps``
+    is a list of T ``lstm_lib.LSTM`` layers run forward in order, dhs (N, T, H)."""
+    run(BACKWARD_THROUGH_TIME, backward_through_time, seed)

@@ -1,238 +1,215 @@
-r"""Checkers for the exercises of notebook 01 (gates).
+"""Checkers for the exercises of notebook 01 (gates).
 
-* :func:`check_apply_gate` (Exercise 1.1): a gate applied to information,
-  :math:`\sigma(x W_x + h_{prev} W_h + b) \odot v`.
-* :func:`check_gate_backward` (Exercise 1.2): the backward pass of a gate,
-  :math:`da = dy \odot y (1 - y)`, then the affine rule.
-* :func:`check_sigmoid_chain` (Exercise 1.3): the best case of ten sigmoid nodes in a row.
+* ``check_apply_gate`` (Exercise 1.1): a gate applied to information,
+  sigmoid(x Wx + h_prev Wh + b) ⊙ v.
+* ``check_gate_backward`` (Exercise 1.2): the backward pass of a gate,
+  da = dy ⊙ y (1 - y), then the affine rule.
+* ``check_sigmoid_chain`` (Exercise 1.3): the upper bound 0.25**n on the factor
+  through n sigmoid nodes in a row.
 
-Each checker tests one term at a time and, on a mistake, raises
-:class:`~lstm_lib.checks.ExerciseError` with a message that names the likely cause.
+Each exercise is data (the reference, the cases, the table of typical mistakes) walked by
+``lstm_lib.checks._core.run``.
 """
 
 import numpy as np
 
 from ..functions import sigmoid
-from ._core import (
-    affine_example,
-    call,
-    diagnose,
-    expect_array,
-    mistake,
-    passed,
-    unpack,
+from ._core import Case, Exercise, Mistake, run
+from ._units import UnitLayout, unit_exercise
+
+__all__ = ["check_apply_gate", "check_gate_backward", "check_sigmoid_chain"]
+
+
+def _pre(x, h_prev, Wx, Wh, b):
+    return x @ Wx + h_prev @ Wh + b
+
+
+APPLY_GATE = unit_exercise(
+    {
+        "label": "1.1",
+        "function": "apply_gate",
+        "outputs": ("the gated information",),
+        "kind": "gate",
+        "hint": "The output should be sigmoid(x @ Wx + h_prev @ Wh + b) * v.",
+        "success": "apply_gate computes sigmoid(x Wx + h_prev Wh + b) * v",
+    },
+    UnitLayout(("information",), first=True),
+    update=lambda openness, v: openness * v,
+    update_mistakes=(
+        ("v is ignored: the gate multiplies the information, openness * v.", lambda u, v: u),
+        ("v is added; a gate multiplies: openness * v.", lambda u, v: u + v),
+        ("a matrix product @ where the gate acts elementwise: openness * v.", lambda u, v: u @ v),
+        (
+            "it multiplies by 1 - openness: the openness sigmoid(...) is the fraction let "
+            "through, openness * v.",
+            lambda u, v: (1 - u) * v,
+        ),
+    ),
+    more_mistakes=(
+        Mistake(
+            "v is multiplied before the sigmoid: apply sigmoid to the affine part, then * v.",
+            lambda v, x, h, Wx, Wh, b: sigmoid(_pre(x, h, Wx, Wh, b) * v),
+        ),
+    ),
 )
 
-# Sizes with N, D and H all different, so that a forgotten transpose or an elementwise
-# product where a matrix product belongs fails on the shapes instead of passing by luck.
-N, D, H = 2, 3, 4
 
-_TANH_MSG = "values outside [0, 1]: did you use tanh where a gate needs sigmoid?"
-
-
-def _example(seed):
-    rng = np.random.default_rng(seed)
-    return *affine_example(rng, N, D, H), rng.uniform(-1, 1, (N, H))
+def check_apply_gate(apply_gate, seed=None):
+    """Exercise 1.1: ``apply_gate(v, x, h_prev, Wx, Wh, b)`` -> sigmoid(x Wx + h_prev Wh + b) v."""
+    run(APPLY_GATE, apply_gate, seed)
 
 
-def check_apply_gate(apply_gate):
-    """Exercise 1.1: ``apply_gate(v, x, h_prev, Wx, Wh, b)`` -> sigmoid(x Wx + h_prev Wh + b) * v.
-
-    The gate's openness multiplies the information v elementwise (the Hadamard product).
-    """
-    ex = "1.1"
-    x, h_prev, Wx, Wh, b, v = _example(11)
-    zx, zh, zb, ones = np.zeros_like(x), np.zeros_like(h_prev), np.zeros_like(b), np.ones_like(v)
-    elementwise = (
-        "A gate acts elementwise: openness * v (the Hadamard product, 아다마르 곱), not a "
-        "matrix product @; the output has the shape (N, H) of v."
-    )
-
-    # 1. the openness alone (v = 1) from the bias alone: in [0, 1], equal to sigmoid(b)
-    name = "apply_gate(1, 0, 0, Wx, Wh, b)"
-    got = expect_array(ex, name, call(ex, apply_gate, ones, zx, zh, Wx, Wh, b), (N, H), elementwise)
-    if np.any(got < 0) or np.any(got > 1):
-        raise mistake(ex, name, f"with v = 1 the output is the openness, but it has {_TANH_MSG}")
-    openness = sigmoid(np.broadcast_to(b, (N, H)))
-    diagnose(
-        ex,
-        name,
-        got,
-        openness,
-        [
-            (
-                np.full((N, H), 0.5),
-                "with x = 0 and h_prev = 0 every openness is sigmoid(0) = 0.5: did you "
-                "forget the bias b?",
-            ),
-        ],
-        "With x = 0, h_prev = 0 and v = 1 the output should be the openness sigmoid(b).",
-    )
-    # 2. the input term and the recurrent term, each alone (v = 1)
-    diagnose(
-        ex,
-        "apply_gate(1, x, 0, Wx, Wh, 0)",
-        call(ex, apply_gate, ones, x, zh, Wx, Wh, zb),
-        sigmoid(x @ Wx),
-        [
-            (np.full((N, H), 0.5), "the input term is missing: add x @ Wx."),
-            (np.tanh(x @ Wx), f"it has {_TANH_MSG}"),
-        ],
-        "With h_prev = 0, b = 0 and v = 1 the output should be sigmoid(x @ Wx).",
-    )
-    diagnose(
-        ex,
-        "apply_gate(1, 0, h_prev, Wx, Wh, 0)",
-        call(ex, apply_gate, ones, zx, h_prev, Wx, Wh, zb),
-        sigmoid(h_prev @ Wh),
-        [
-            (np.full((N, H), 0.5), "the recurrent term is missing: add h_prev @ Wh."),
-            (
-                sigmoid(h_prev @ Wh.T),
-                "it matches h_prev @ Wh.T: wrong transpose. In the row-vector convention "
-                "the forward is h_prev (N, H) @ Wh (H, H), without a transpose.",
-            ),
-            (np.tanh(h_prev @ Wh), f"It has {_TANH_MSG}"),
-        ],
-        "With x = 0, b = 0 and v = 1 the output should be sigmoid(h_prev @ Wh).",
-    )
-    # 3. everything, with real information v
-    a = x @ Wx + h_prev @ Wh + b
-    diagnose(
-        ex,
-        "apply_gate(v, x, h_prev, Wx, Wh, b)",
-        call(ex, apply_gate, v, x, h_prev, Wx, Wh, b),
-        sigmoid(a) * v,
-        [
-            (
-                sigmoid(a),
-                "it ignores v: the gate multiplies the information, output = openness * v.",
-            ),
-            (sigmoid(a) + v, "it adds v: a gate multiplies, output = openness * v."),
-            (np.tanh(a) * v, f"it has an openness with {_TANH_MSG}"),
-            (
-                sigmoid(a * v),
-                "it multiplies before the sigmoid: apply sigmoid to the affine part, then * v.",
-            ),
-        ],
-        "The output should be sigmoid(x @ Wx + h_prev @ Wh + b) * v.",
-    )
-    passed(ex, "apply_gate computes sigmoid(x Wx + h_prev Wh + b) * v")
+# --------------------------------------------------------------------------- Exercise 1.2
 
 
-def check_gate_backward(gate_backward):
-    """Exercise 1.2: ``gate_backward(dy, y, x, h_prev, Wx, Wh)`` -> (dx, dh_prev, dWx, dWh, db).
+def _gate_backward(local=lambda dy, y: dy * y * (1 - y), db_sum=lambda da: da.sum(axis=0), **rules):
+    """The gradients of a gate, with one rule replaced for a typical mistake."""
+    rule = {
+        "dx": lambda da, x, h, Wx, Wh: da @ Wx.T,
+        "dh_prev": lambda da, x, h, Wx, Wh: da @ Wh.T,
+        "dWx": lambda da, x, h, Wx, Wh: x.T @ da,
+        "dWh": lambda da, x, h, Wx, Wh: h.T @ da,
+        **rules,
+    }
 
-    With the gate's output ``y = sigmoid(x Wx + h_prev Wh + b)``:
-    ``da = dy * y * (1 - y)``, ``dWx = x.T @ da``, ``dWh = h_prev.T @ da``,
-    ``db = da.sum(axis=0)``, ``dx = da @ Wx.T``, ``dh_prev = da @ Wh.T``.
-    """
-    ex = "1.2"
-    x, h_prev, Wx, Wh, b, _ = _example(12)
-    dy = np.random.default_rng(13).standard_normal((N, H))
-    y = sigmoid(x @ Wx + h_prev @ Wh + b)
-    result = call(ex, gate_backward, dy, y, x, h_prev, Wx, Wh)
-    dx, dh_prev, dWx, dWh, db = unpack(ex, result, ("dx", "dh_prev", "dWx", "dWh", "db"))
-    da = dy * y * (1 - y)
-    transpose = "wrong transpose: with row vectors, {}."
-    # 1. the sigmoid node, seen through db (the bias gradient is da summed over the batch)
-    if np.shape(db) == (N, H):
-        raise mistake(
-            ex,
-            "db",
-            f"it has shape (N, H) = {(N, H)}: the bias was broadcast over the batch, so its "
-            "gradient is da summed over the batch, da.sum(axis=0), shape (H,).",
+    def gradients(dy, y, x, h_prev, Wx, Wh):
+        da = local(dy, y)
+        out = [rule[k](da, x, h_prev, Wx, Wh) for k in ("dx", "dh_prev", "dWx", "dWh")]
+        return (*out, db_sum(da))
+
+    return gradients
+
+
+GATE_BACKWARD_MISTAKES = (
+    Mistake(
+        "the sigmoid node is skipped: first da = dy * y * (1 - y).",
+        _gate_backward(lambda dy, y: dy),
+    ),
+    Mistake(
+        "it uses tanh's derivative 1 - y**2; the gate's activation is the sigmoid, whose "
+        "derivative is y * (1 - y).",
+        _gate_backward(lambda dy, y: dy * (1 - y**2)),
+    ),
+    Mistake(
+        "it applies sigmoid to y again: y already is the gate's output, so the local "
+        "derivative is y * (1 - y).",
+        _gate_backward(lambda dy, y: dy * sigmoid(y) * (1 - sigmoid(y))),
+    ),
+    Mistake(
+        "db is not summed over the batch: the bias was broadcast over the N rows, so "
+        "db = da.sum(axis=0), shape (H,).",
+        _gate_backward(db_sum=lambda da: da),
+    ),
+    Mistake(
+        "db is summed over the wrong axis: da.sum(axis=0) sums over the batch.",
+        _gate_backward(db_sum=lambda da: da.sum(axis=1)),
+    ),
+    Mistake(
+        "db is a mean over the batch; the gradient of a broadcast bias is the sum.",
+        _gate_backward(db_sum=lambda da: da.mean(axis=0)),
+    ),
+    Mistake(
+        "dWx is transposed: with row vectors dWx = x.T @ da, shape (D, H).",
+        _gate_backward(dWx=lambda da, x, h, Wx, Wh: da.T @ x),
+    ),
+    Mistake(
+        "dWh is transposed: with row vectors dWh = h_prev.T @ da, shape (H, H).",
+        _gate_backward(dWh=lambda da, x, h, Wx, Wh: da.T @ h),
+    ),
+    Mistake(
+        "dx multiplies by Wx, not Wx.T: dx = da @ Wx.T.",
+        _gate_backward(dx=lambda da, x, h, Wx, Wh: da @ Wx),
+    ),
+    Mistake(
+        "dh_prev multiplies by Wh, not Wh.T: dh_prev = da @ Wh.T.",
+        _gate_backward(dh_prev=lambda da, x, h, Wx, Wh: da @ Wh),
+    ),
+)
+
+
+def _gate_cases(rng):
+    cases = []
+    for N, D, H in ((3, 3, 3), (2, 3, 4), (5, 2, 3)):
+        x, h_prev = rng.standard_normal((N, D)), rng.standard_normal((N, H))
+        Wx, Wh, b = rng.standard_normal((D, H)), rng.standard_normal((H, H)), rng.standard_normal(H)
+        y = sigmoid(x @ Wx + h_prev @ Wh + b)
+        cases.append(
+            Case(
+                f"for N = {N}, D = {D}, H = {H}",
+                (rng.standard_normal((N, H)), y, x, h_prev, Wx, Wh),
+            )
         )
-    sy = sigmoid(y)
-    diagnose(
-        ex,
-        "db",
-        db,
-        da.sum(axis=0),
-        [
-            (dy.sum(axis=0), "it skips the sigmoid node: first da = dy * y * (1 - y)."),
-            (
-                (dy * (1 - y**2)).sum(axis=0),
-                "it uses tanh' = 1 - y**2: the gate's activation is the sigmoid, whose "
-                "derivative is y * (1 - y).",
-            ),
-            (
-                (dy * sy * (1 - sy)).sum(axis=0),
-                "it applies sigmoid to y again: y already is the gate's output, so the local "
-                "derivative is y * (1 - y).",
-            ),
-        ],
-        "Through the sigmoid node da = dy * y * (1 - y), and db = da.sum(axis=0).",
-    )
-    # 2. the weight gradients
-    diagnose(
-        ex,
-        "dWx",
-        dWx,
-        x.T @ da,
-        [],
-        f"Expected dWx = x.T @ da, shape (D, H) = {(D, H)}: a shape (H, D) means a "
-        + transpose.format("dWx = x.T @ da"),
-    )
-    diagnose(
-        ex,
-        "dWh",
-        dWh,
-        h_prev.T @ da,
-        [
-            (da.T @ h_prev, "it is da.T @ h_prev: " + transpose.format("dWh = h_prev.T @ da")),
-            (
-                h_prev.T @ dy,
-                "it skips the sigmoid node: dWh = h_prev.T @ da with da = dy * y * (1 - y).",
-            ),
-        ],
-        "Expected dWh = h_prev.T @ da.",
-    )
-    # 3. the input gradients
-    diagnose(
-        ex,
-        "dx",
-        dx,
-        da @ Wx.T,
-        [],
-        f"Expected dx = da @ Wx.T, shape (N, D) = {(N, D)}; check the transpose.",
-    )
-    diagnose(
-        ex,
-        "dh_prev",
-        dh_prev,
-        da @ Wh.T,
-        [(da @ Wh, "it is da @ Wh: " + transpose.format("dh_prev = da @ Wh.T"))],
-        "Expected dh_prev = da @ Wh.T.",
-    )
-    passed(ex, "gate_backward: da = dy * y * (1 - y), then the affine rule")
+    return cases
 
 
-def check_sigmoid_chain(answer):
-    """Exercise 1.3: the largest product of ten sigmoid derivatives (a number)."""
-    ex = "1.3"
-    diagnose(
-        ex,
-        "answer",
-        answer,
-        0.25**10,
-        [
-            (1.0, "1 is the largest slope of tanh; the sigmoid's slope is at most 1/4, at x = 0."),
-            (
-                0.25,
-                "0.25 is the best case for one sigmoid node; ten nodes in a row multiply ten "
-                "slopes.",
-            ),
-            (2.5, "ten slopes of 0.25 multiply (chain rule), they do not add."),
-            (
-                0.5**10,
-                "0.5 is the value sigmoid(0); the slope there is sigmoid(0) * (1 - sigmoid(0)) "
-                "= 0.25.",
-            ),
-        ],
-        "Each sigmoid node multiplies the gradient by sigmoid'(x) <= 1/4 (the chain rule); ten "
-        "of them multiply ten factors.",
-        rtol=1e-3,
-        atol=0,
-    )
-    passed(ex, "through ten sigmoid nodes a gradient keeps at most 0.25**10 ≈ 9.5e-07")
+GATE_BACKWARD = Exercise(
+    label="1.2",
+    function="gate_backward",
+    outputs=("dx", "dh_prev", "dWx", "dWh", "db"),
+    reference=_gate_backward(),
+    cases=_gate_cases,
+    mistakes=GATE_BACKWARD_MISTAKES,
+    hint="Through the sigmoid node da = dy * y * (1 - y); then dx = da @ Wx.T, "
+    "dh_prev = da @ Wh.T, dWx = x.T @ da, dWh = h_prev.T @ da, db = da.sum(axis=0).",
+    success="gate_backward: da = dy * y * (1 - y), then the affine rule",
+    compare=(4, 2, 3, 0, 1),
+)
+
+
+def check_gate_backward(gate_backward, seed=None):
+    """Exercise 1.2: ``gate_backward(dy, y, x, h_prev, Wx, Wh)`` -> (dx, dh_prev, dWx, dWh, db)."""
+    run(GATE_BACKWARD, gate_backward, seed)
+
+
+# --------------------------------------------------------------------------- Exercise 1.3
+
+CHAIN_MISTAKES = (
+    Mistake(
+        "1 is the largest slope of tanh; the sigmoid's slope is at most 1/4, at x = 0.",
+        lambda n: 1.0,
+    ),
+    Mistake("0.25 bounds one sigmoid node; n nodes in a row multiply n slopes.", lambda n: 0.25),
+    Mistake("the n slopes are added; the chain rule multiplies them: 0.25**n.", lambda n: 0.25 * n),
+    Mistake(
+        "0.5 is sigmoid(0), the value; the slope there is sigmoid(0) (1 - sigmoid(0)) = 0.25.",
+        lambda n: 0.5**n,
+    ),
+    Mistake(
+        "one factor too few: n nodes give n factors of at most 1/4.", lambda n: 0.25 ** (n - 1)
+    ),
+    Mistake(
+        "one factor too many: n nodes give n factors of at most 1/4.", lambda n: 0.25 ** (n + 1)
+    ),
+    Mistake(
+        "4**n is the reciprocal: each slope is at most 1/4, so the gradient shrinks: 0.25**n.",
+        lambda n: 4.0**n,
+    ),
+    Mistake(
+        "0.75 = 1 - 1/4 is not a slope; each node multiplies by its slope, at most 1/4.",
+        lambda n: 0.75**n,
+    ),
+)
+
+
+def _chain_cases(rng):
+    ns = [10, *rng.choice(np.arange(2, 31), size=3, replace=False).tolist()]
+    return [Case(f"for n = {n}", (n,)) for n in ns]
+
+
+SIGMOID_CHAIN_BOUND = Exercise(
+    label="1.3",
+    function="sigmoid_chain_bound",
+    outputs=("sigmoid_chain_bound(n)",),
+    reference=lambda n: 0.25**n,
+    cases=_chain_cases,
+    mistakes=CHAIN_MISTAKES,
+    hint="Each sigmoid node multiplies the gradient by its slope, at most 1/4 (chain rule).",
+    success="through n sigmoid nodes a gradient is multiplied by at most 0.25**n",
+    kind="number",
+)
+
+
+def check_sigmoid_chain(sigmoid_chain_bound, seed=None):
+    """Exercise 1.3: ``sigmoid_chain_bound(n)``, the bound 0.25**n on the product of n
+    sigmoid slopes."""
+    run(SIGMOID_CHAIN_BOUND, sigmoid_chain_bound, seed)

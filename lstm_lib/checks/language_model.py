@@ -1,198 +1,334 @@
 """Checkers of notebook 08 (capstone: a character-level language model).
 
-Each checker computes the right answer and the answers that typical mistakes give; when the
-student's answer equals one of the mistakes, the message names that mistake.
+* Exercise 8.1, ``perplexity(probs)``: exp of the mean negative log-probability.
+* Exercise 8.2, ``unigram_perplexity(train_ids, test_ids, V)``: the add-one unigram baseline.
+* Exercise 8.3, ``stream_loss(model, ids, batch_size, T)``: the mean cross-entropy of a
+  stream read in chunks, the state handed from chunk to chunk.
+
+Every case is drawn afresh at each call, so a number copied from an earlier run does not
+pass. Exercise 8.3 is checked with ``StreamModel``, a small recurrent model with the
+book's model interface (``forward(xs, ts)`` returns the mean loss and keeps the state), so
+the check does not depend on a trained ``lstm_lib.language_model.LanguageModel``.
 """
 
 import numpy as np
 
-from ..language_model import LanguageModel
-from ._core import ExerciseError, as_number, call, diagnose, mistake, passed
+from ._core import Case, Exercise, Mistake, run
+
+__all__ = ["StreamModel", "check_perplexity", "check_stream_loss", "check_unigram_perplexity"]
 
 
-def _formula(expected):
-    return f"The expected value is {expected:.6g}; compare your steps with the formula."
+def _ppl(probs, log=np.log, back=np.exp, reduce=np.mean):
+    return float(back(-reduce(log(probs))))
 
 
-def check_perplexity(perplexity):
+PERPLEXITY_MISTAKES = (
+    Mistake(
+        "the exponent is the SUM of -log p; use the mean (one symbol's share), otherwise "
+        "the value grows with the length of the text.",
+        lambda p: _ppl(p, reduce=np.sum),
+    ),
+    Mistake(
+        "the sign is off: perplexity is exp(-mean log p), at least 1 (this is its reciprocal).",
+        lambda p: float(np.exp(np.mean(np.log(p)))),
+    ),
+    Mistake(
+        "that is the cross-entropy, mean(-log p); the perplexity is its exponential.",
+        lambda p: float(-np.mean(np.log(p))),
+    ),
+    Mistake(
+        "log base mixed up: exp must undo the natural log, not log2.",
+        lambda p: _ppl(p, log=np.log2),
+    ),
+    Mistake(
+        "log base mixed up: 2 ** goes with log2, not with the natural log.",
+        lambda p: _ppl(p, back=lambda v: 2.0**v),
+    ),
+    Mistake(
+        "log base mixed up: exp must undo the natural log, not log10.",
+        lambda p: _ppl(p, log=np.log10),
+    ),
+    Mistake(
+        "that is 1 / (arithmetic mean of p); perplexity averages the LOG-probabilities.",
+        lambda p: float(1 / np.mean(p)),
+    ),
+    Mistake(
+        "that is the arithmetic mean of 1/p; perplexity is their geometric mean, exp(-mean log p).",
+        lambda p: float(np.mean(1 / p)),
+    ),
+)
+
+
+def _perplexity_cases(rng):
+    V = int(rng.integers(5, 30))
+    cases = [
+        Case(
+            "for probs = [0.5, 0.25, 0.8, 0.1, 0.6, 0.3]",
+            (np.array([0.5, 0.25, 0.8, 0.1, 0.6, 0.3]),),
+        ),
+        Case("for random probs", (rng.uniform(0.02, 1.0, int(rng.integers(5, 40))),)),
+        Case(
+            "for a model always sure and right (every p = 1)", (np.ones(int(rng.integers(3, 9))),)
+        ),
+        Case(f"for a uniform guess over {V} symbols", (np.full(int(rng.integers(3, 9)), 1 / V),)),
+    ]
+    return cases
+
+
+PERPLEXITY = Exercise(
+    label="8.1",
+    function="perplexity",
+    outputs=("perplexity(probs)",),
+    reference=_ppl,
+    cases=_perplexity_cases,
+    mistakes=PERPLEXITY_MISTAKES,
+    hint="Perplexity is exp(-mean(log p)), natural logarithm.",
+    success="perplexity = exp(mean cross-entropy); 1 for a sure model, V for a uniform one",
+    kind="number",
+)
+
+
+def check_perplexity(perplexity, seed=None):
     """Exercise 8.1: ``perplexity(probs)`` = exp of the mean negative log-probability."""
-    ex = "8.1"
-    probs = np.array([0.5, 0.25, 0.8, 0.1, 0.6, 0.3])
-    neg_log = -np.log(probs)
-    expected = float(np.exp(neg_log.mean()))
-    got = as_number(ex, "perplexity", call(ex, perplexity, probs.copy()))
-    mistakes = [
-        (
-            np.exp(neg_log.sum()),
-            "the exponent is the SUM of -log p; use the mean (one symbol's "
-            "share), otherwise the value grows with the length of the text",
-        ),
-        (
-            np.exp(np.mean(np.log(probs))),
-            "the sign is off: perplexity is exp(-mean log p), "
-            "which is at least 1 (you computed its reciprocal)",
-        ),
-        (
-            np.exp(-np.mean(np.log2(probs))),
-            "log base mixed up: exp must undo the natural log "
-            "(or use 2 ** with log2), not exp of log2",
-        ),
-        (
-            2 ** (-np.mean(np.log(probs))),
-            "log base mixed up: 2 ** must go with log2 "
-            "(or use exp with the natural log), not 2 ** of ln",
-        ),
-        (
-            np.exp(-np.mean(np.log10(probs))),
-            "log base mixed up: exp must undo the natural log, not log10",
-        ),
-        (
-            1 / probs.mean(),
-            "this is 1 / (arithmetic mean of p); perplexity averages the "
-            "LOG-probabilities: exp(-mean log p)",
-        ),
-        (
-            np.mean(1 / probs),
-            "this is the arithmetic mean of 1/p; perplexity is the geometric "
-            "mean of 1/p: exp(-mean log p)",
-        ),
-    ]
-    diagnose(ex, "perplexity", got, expected, mistakes, _formula(expected), atol=1e-9)
-    certain = as_number(ex, "perplexity", call(ex, perplexity, np.ones(4)))
-    uniform = as_number(ex, "perplexity", call(ex, perplexity, np.full(7, 1 / 12)))
-    if not np.allclose([certain, uniform], [1.0, 12.0], rtol=1e-5, atol=1e-9):
-        raise ExerciseError(
-            f"Exercise {ex}: a model that is always sure and right must score 1 and a uniform "
-            f"guess over 12 symbols 12; got {certain:.4g} and {uniform:.4g}"
-        )
-    passed(ex, "perplexity = exp(mean cross-entropy); 1 for a sure model, V for a uniform one")
+    run(PERPLEXITY, perplexity, seed)
 
 
-def _unigram(counts_from, test_ids, V, smooth=1.0, denominator=None):
-    counts = np.bincount(counts_from, minlength=V) + smooth
-    total = counts.sum() if denominator is None else denominator
-    with np.errstate(divide="ignore"):
-        return float(np.exp(-np.mean(np.log(counts[test_ids] / total))))
+# --------------------------------------------------------------------------- Exercise 8.2
 
 
-def check_unigram_perplexity(unigram_perplexity):
+def _unigram(
+    source="train",
+    smooth=1.0,
+    extra=None,
+    minlength=True,
+    score="test",
+    back=np.exp,
+    reduce=np.mean,
+):
+    """unigram_perplexity, right or with one typical mistake."""
+
+    def unigram_perplexity(train_ids, test_ids, V):
+        counts_from = train_ids if source == "train" else test_ids
+        counts = np.bincount(counts_from, minlength=V if minlength else 0) + smooth
+        total = counts.sum() if extra is None else len(counts_from) + extra * V
+        scored = test_ids if score == "test" else train_ids
+        return float(back(-reduce(np.log(counts[scored] / total))))
+
+    return unigram_perplexity
+
+
+UNIGRAM_MISTAKES = (
+    Mistake(
+        "that is V, a uniform guess: use the frequencies of the training stream.",
+        lambda tr, te, V: float(V),
+    ),
+    Mistake(
+        "the counts come from the TEST stream; a baseline may only learn from the training stream.",
+        _unigram(source="test"),
+    ),
+    Mistake(
+        "it is scored on the training stream; the perplexity is measured on test_ids.",
+        _unigram(score="train"),
+    ),
+    Mistake(
+        "without smoothing a symbol never seen in training gets probability 0 (an infinite "
+        "perplexity): add one to every count.",
+        _unigram(smooth=0.0),
+    ),
+    Mistake(
+        "the probabilities do not sum to 1: after adding one to each of the V counts, divide "
+        "by len(train_ids) + V.",
+        _unigram(extra=0),
+    ),
+    Mistake(
+        "add one to every count, not only V to the denominator.", _unigram(smooth=0.0, extra=1)
+    ),
+    Mistake(
+        "np.bincount without minlength=V stops at the largest id seen in training: a symbol "
+        "above it has no count (and no +1). Use np.bincount(train_ids, minlength=V).",
+        _unigram(minlength=False),
+    ),
+    Mistake(
+        "log base mixed up: 2 ** must go with log2, exp with the natural log.",
+        _unigram(back=lambda v: 2.0**v),
+    ),
+    Mistake("the exponent is the sum over the test stream; use the mean.", _unigram(reduce=np.sum)),
+)
+
+
+def _unigram_cases(rng):
+    cases = []
+    for label in (
+        "for a training stream that misses the last symbol",
+        "for a training stream that misses a middle symbol",
+        "for a training stream that holds every symbol",
+    ):
+        V = int(rng.integers(5, 10))
+        seen = np.arange(V - 1) if "last" in label else np.delete(np.arange(V), V // 2)
+        if "every" in label:
+            seen = np.arange(V)
+        train = np.concatenate([seen, rng.choice(seen, int(rng.integers(15, 40)))])
+        test = np.concatenate([rng.integers(0, V, int(rng.integers(8, 20))), [V - 1, V // 2]])
+        cases.append(Case(f"{label} (V = {V})", (rng.permutation(train), test, V)))
+    return cases
+
+
+UNIGRAM_PERPLEXITY = Exercise(
+    label="8.2",
+    function="unigram_perplexity",
+    outputs=("unigram_perplexity(train_ids, test_ids, V)",),
+    reference=_unigram(),
+    cases=_unigram_cases,
+    mistakes=UNIGRAM_MISTAKES,
+    hint="p(w) = (count_train(w) + 1) / (len(train_ids) + V); perplexity = exp(-mean log p) "
+    "over test_ids.",
+    success="the add-one unigram baseline, fitted on train, scored on test",
+    kind="number",
+)
+
+
+def check_unigram_perplexity(unigram_perplexity, seed=None):
     """Exercise 8.2: add-one unigram model fitted on train, perplexity on test."""
-    ex = "8.2"
-    V = 6
-    train = np.array([0, 0, 0, 1, 1, 2, 3, 0, 1, 0, 2, 0, 1, 0, 4, 0])  # id 5 never seen
-    test = np.array([0, 1, 5, 2, 0, 0, 3, 1, 4, 0])
-    expected = _unigram(train, test, V)
-    got = as_number(
-        ex, "unigram_perplexity", call(ex, unigram_perplexity, train.copy(), test.copy(), V)
-    )
-    if not np.isfinite(got):
-        raise mistake(
-            ex,
-            f"unigram_perplexity = {got}",
-            "a symbol that never occurs in the training stream got probability 0; add one "
-            "to every count (add-one smoothing)",
-        )
-    mistakes = [
-        (
-            float(V),
-            "you got V: the model ignores the counts (a uniform guess); use the "
-            "frequencies of the training stream",
-        ),
-        (
-            _unigram(test, test, V),
-            "the counts come from the TEST stream: a baseline may only "
-            "learn from the training stream",
-        ),
-        (
-            _unigram(train, test, V, denominator=train.size),
-            "the probabilities do not sum to 1: "
-            "after adding one to each of the V counts, divide by len(train) + V",
-        ),
-        (
-            _unigram(train, test, V, smooth=0.0, denominator=train.size + V),
-            "add one to every count, not only to the denominator",
-        ),
-        (
-            2 ** np.log(expected),
-            "log base mixed up: 2 ** must go with log2, exp with the natural log",
-        ),
-        (
-            np.exp(np.log(expected) * test.size),
-            "the exponent is the sum over the test stream; use the mean",
-        ),
-    ]
-    diagnose(ex, "unigram_perplexity", got, expected, mistakes, _formula(expected), atol=1e-9)
-    passed(ex, "the add-one unigram baseline, fitted on train, scored on test")
+    run(UNIGRAM_PERPLEXITY, unigram_perplexity, seed)
 
 
-def _stream_loss_variants(model, ids, batch_size, T):
-    """The right stream loss and the values of four typical mistakes."""
-    L = ids.size // batch_size
+# --------------------------------------------------------------------------- Exercise 8.3
 
-    def run(rows, reset_each, shift=True, weighted=True):
-        model.reset_state()
+
+class StreamModel:
+    """A small stateful recurrent model with the book's model interface.
+
+    ``forward(xs, ts)`` (xs, ts ids (N, T)) returns the mean cross-entropy of predicting
+    ts and keeps the state h (N, V) for the next call; ``predict(xs)`` returns the scores
+    (N, T, V); ``reset_state()`` forgets the state; ``loss`` is ``forward``'s other name.
+    """
+
+    def __init__(self, V, rng):
+        self.E, self.W = rng.standard_normal((V, V)), 1.5 * rng.standard_normal((V, V))
+        self.h = None
+
+    def reset_state(self):
+        """Forget the state: the next call starts from h = 0."""
+        self.h = None
+
+    def predict(self, xs):
+        """Scores (N, T, V) for ids xs (N, T); the state is carried on."""
+        xs = np.asarray(xs)
+        h = np.zeros((xs.shape[0], self.E.shape[0])) if self.h is None else self.h
+        scores = []
+        for t in range(xs.shape[1]):
+            h = np.tanh(0.7 * h + self.E[xs[:, t]])
+            scores.append(h @ self.W)
+        self.h = h
+        return np.stack(scores, axis=1)
+
+    def forward(self, xs, ts):
+        """The mean cross-entropy (nats) of the targets ts (N, T) given the inputs xs (N, T)."""
+        s = self.predict(xs)
+        s = s - s.max(axis=-1, keepdims=True)
+        log_p = s - np.log(np.exp(s).sum(axis=-1, keepdims=True))
+        ts = np.asarray(ts)
+        return float(-np.take_along_axis(log_p, ts[..., None], axis=-1).mean())
+
+    loss = forward
+
+
+def _stream(
+    reset="start", rows="rows", shift=True, weighted=True, partial=True, reduce="mean", back=None
+):
+    """stream_loss, right or with one typical mistake."""
+
+    def stream_loss(model, ids, batch_size, T):
+        L = len(ids) // batch_size
+        cut = ids[: batch_size * L]
+        grid = cut.reshape(batch_size, L) if rows == "rows" else cut.reshape(L, batch_size).T
+        xs, ts = (grid[:, :-1], grid[:, 1:]) if shift else (grid, grid)
+        if reset != "never":
+            model.reset_state()
+        stop = xs.shape[1] if partial else xs.shape[1] - xs.shape[1] % T
         losses, sizes = [], []
-        xs_all, ts_all = (rows[:, :-1], rows[:, 1:]) if shift else (rows, rows)
-        for t in range(0, xs_all.shape[1], T):
-            if reset_each:
+        for t in range(0, stop, T):
+            if reset == "every chunk":
                 model.reset_state()
-            xs, ts = xs_all[:, t : t + T], ts_all[:, t : t + T]
-            losses.append(model.forward(xs, ts))
-            sizes.append(ts.size)
-        model.reset_state()
-        return float(np.average(losses, weights=sizes if weighted else None))
+            losses.append(model.forward(xs[:, t : t + T], ts[:, t : t + T]))
+            sizes.append(ts[:, t : t + T].size)
+        if reduce == "sum":
+            return float(np.sum(losses))
+        value = float(np.average(losses, weights=sizes if weighted else None))
+        return back(value) if back else value
 
-    rows = ids[: batch_size * L].reshape(batch_size, L)
-    interleaved = ids[: batch_size * L].reshape(L, batch_size).T
-    right = run(rows, reset_each=False)
-    mistakes = [
-        (
-            run(rows, reset_each=True),
-            "the state is not carried from chunk to chunk: reset it "
-            "once before the first chunk, never inside the loop",
-        ),
-        (
-            run(interleaved, reset_each=False),
-            "the rows are interleaved (ids.reshape(L, N).T): "
-            "each row must be one consecutive piece of the stream, ids[:N*L].reshape(N, L), so "
-            "that a chunk continues where the previous one stopped",
-        ),
-        (
-            run(rows, reset_each=False, shift=False),
-            "the targets must be the NEXT symbols: inputs rows[:, :-1], targets rows[:, 1:]",
-        ),
-        (
-            run(rows, reset_each=False, weighted=False),
-            "the last chunk is shorter: weight each "
-            "chunk's mean loss by its number of targets (or sum the losses times sizes and "
-            "divide by the total)",
-        ),
-        (
-            float(np.exp(right)),
-            "return the mean cross-entropy, not its exponential (the perplexity)",
-        ),
-    ]
-    return right, mistakes
+    return stream_loss
 
 
-def check_stream_loss(stream_loss):
+STREAM_MISTAKES = (
+    Mistake(
+        "the state is not carried from chunk to chunk: reset it once before the first chunk, "
+        "never inside the loop.",
+        _stream(reset="every chunk"),
+    ),
+    Mistake(
+        "the state left from earlier work is used: reset it once at the start of the stream "
+        "(model.reset_state()).",
+        _stream(reset="never"),
+    ),
+    Mistake(
+        "the rows are interleaved (ids.reshape(L, N).T); each row must be one consecutive "
+        "piece of the stream, ids[:N*L].reshape(N, L).",
+        _stream(rows="interleaved"),
+    ),
+    Mistake(
+        "the targets must be the NEXT symbols: inputs rows[:, :-1], targets rows[:, 1:].",
+        _stream(shift=False),
+    ),
+    Mistake(
+        "the last chunk is shorter but counts like a full one: weight each chunk's mean loss "
+        "by its number of targets.",
+        _stream(weighted=False),
+    ),
+    Mistake(
+        "the last, shorter chunk is left out: every target must count once.", _stream(partial=False)
+    ),
+    Mistake(
+        "the chunk losses are summed; return the mean over all targets.", _stream(reduce="sum")
+    ),
+    Mistake(
+        "that is the perplexity exp(loss); return the mean cross-entropy itself.",
+        _stream(back=np.exp),
+    ),
+)
+
+
+def _stream_cases(rng):
+    cases = []
+    for label in (
+        "for a fresh model",
+        "for a model holding a state from earlier work",
+        "for another stream",
+    ):
+        V, N, T = int(rng.integers(4, 8)), int(rng.integers(2, 5)), int(rng.integers(3, 6))
+        L = T * int(rng.integers(2, 4)) + 1 + int(rng.integers(1, T))  # a shorter last chunk
+        model = StreamModel(V, rng)
+        if "holding" in label:
+            model.predict(rng.integers(0, V, (N, 3)))
+        ids = rng.integers(0, V, N * L + int(rng.integers(0, N)))
+        cases.append(Case(f"{label} (V = {V}, batch_size = {N}, T = {T})", (model, ids, N, T)))
+    return cases
+
+
+STREAM_LOSS = Exercise(
+    label="8.3",
+    function="stream_loss",
+    outputs=("stream_loss(model, ids, batch_size, T)",),
+    reference=_stream(),
+    cases=_stream_cases,
+    mistakes=STREAM_MISTAKES,
+    hint="Reset once, cut ids into batch_size consecutive rows, inputs rows[:, :-1], targets "
+    "rows[:, 1:], chunks of T, each chunk's loss weighted by its number of targets.",
+    success="the state is handed from chunk to chunk; every target counts once",
+    kind="number",
+)
+
+
+def check_stream_loss(stream_loss, seed=None):
     """Exercise 8.3: mean cross-entropy of a stream, the state handed from chunk to chunk."""
-    ex = "8.3"
-    rng = np.random.default_rng(8)
-    V, batch_size, T = 5, 3, 4
-    model = LanguageModel(V, 3, 4, rng)
-    ids = rng.integers(0, V, 3 * 14 + 2)  # rows of 14: 13 targets, last chunk of 1
-    expected, mistakes = _stream_loss_variants(model, ids, batch_size, T)
-    got = as_number(ex, "stream_loss", call(ex, stream_loss, model, ids.copy(), batch_size, T))
-    diagnose(ex, "stream_loss", got, expected, mistakes, _formula(expected), atol=1e-9)
-    model.reset_state()
-    model.predict(np.zeros((batch_size, 2), dtype=np.int64))  # leave a state behind
-    again = as_number(ex, "stream_loss", call(ex, stream_loss, model, ids.copy(), batch_size, T))
-    if not np.isclose(again, expected, rtol=1e-5, atol=1e-9):
-        raise mistake(
-            ex,
-            "stream_loss",
-            "with a state left over from earlier the result changes: reset the state once "
-            "at the start of the stream (model.reset_state())",
-        )
-    passed(ex, "the state is handed from chunk to chunk; every target counts once")
+    run(STREAM_LOSS, stream_loss, seed)

@@ -1,132 +1,159 @@
-r"""Checkers for notebook 04, the new information
-:math:`g = \tanh(x W_x + h_{prev} W_h + b)`, the cell update :math:`c = f \odot c_{prev} + g`
-(no input gate yet), its backward pass, and the spread of a memory that sums noise.
+"""Checkers for notebook 04, the new information g = tanh(x Wx + h_prev Wh + b), the cell
+update c = f ⊙ c_prev + g (no input gate yet), its backward pass, and the spread of a
+memory that sums noise.
 
-g and c are tested like the output gate of notebook 02
-(:func:`lstm_lib.checks._core.check_unit_and_update`), with tanh in place of sigmoid.
+Each exercise is data (the reference, the cases, the table of typical mistakes) walked by
+``lstm_lib.checks._core.run``.
 """
 
 import numpy as np
 
-from ._core import call, check_unit_and_update, diagnose, passed, unpack
+from ._core import Case, Exercise, Mistake, run
+from ._elementwise import elementwise_exercise, matmul
+from ._units import UnitLayout, unit_exercise
 
 __all__ = ["check_cell_backward", "check_new_information", "check_random_walk_spread"]
 
-
-def check_new_information(write_step):
-    r"""Exercise 4.1: ``write_step(x, h_prev, c_prev, f, Wx, Wh, b)`` returns ``(g, c)`` with
-    :math:`g = \tanh(x W_x + h_{prev} W_h + b)` and :math:`c = f \odot c_{prev} + g`."""
-    ex = "4.1"
-
-    def mistakes(g, c_prev, f):
-        return [
-            (lambda: f @ c_prev + g, "a matrix product (@) where ⊙ is elementwise: f * c_prev."),
-            (lambda: f * c_prev, "the new information g is not added: c = f ⊙ c_prev + g."),
-            (lambda: c_prev + g, "the forget gate is missing: c = f ⊙ c_prev + g."),
-            (lambda: f * (c_prev + g), "f scales only the old memory: c = f ⊙ c_prev + g."),
-            (lambda: f * c_prev * g, "g is added to the memory, not multiplied: f ⊙ c_prev + g."),
-            (lambda: np.tanh(f * c_prev + g), "the memory is not squashed: c = f ⊙ c_prev + g."),
-            (lambda: (1 - f) * c_prev + g, "f is the fraction KEPT: c = f ⊙ c_prev + g."),
-        ]
-
-    check_unit_and_update(
-        ex,
-        write_step,
-        ("g", "c"),
-        "information",
-        ("memory", "gate"),
-        lambda g, c_prev, f: f * c_prev + g,
-        mistakes,
-        "c should be f * c_prev + g.",
-        seed=41,
-    )
-    passed(ex, "g = tanh(x Wx + h_prev Wh + b) and c = f ⊙ c_prev + g are right")
-
-
-def check_cell_backward(cell_backward):
-    r"""Exercise 4.2: ``cell_backward(dc, f, g)`` returns ``(dc_prev, da)`` for
-    :math:`c = f \odot c_{prev} + g`, :math:`g = \tanh(a)`: the + node copies dc to both
-    branches, so :math:`dc_{prev} = dc \odot f` and :math:`da = dc \odot (1 - g^2)`."""
-    ex = "4.2"
-    rng = np.random.default_rng(42)
-    for N, H in ((3, 3), (2, 4)):  # square first, so that a stray @ gives numbers
-        _cell_backward_case(ex, cell_backward, rng, N, H)
-    passed(ex, "dc_prev = dc ⊙ f and da = dc ⊙ (1 - g²) are right")
+NEW_INFORMATION = unit_exercise(
+    {
+        "label": "4.1",
+        "function": "write_step",
+        "outputs": ("g", "c"),
+        "kind": "information",
+        "hint": "g should be np.tanh(x @ Wx + h_prev @ Wh + b) and c should be f * c_prev + g.",
+        "success": "g = tanh(x Wx + h_prev Wh + b) and c = f ⊙ c_prev + g are right",
+    },
+    UnitLayout(("memory", "gate")),
+    update=lambda g, c_prev, f: f * c_prev + g,
+    update_mistakes=(
+        (
+            "a matrix product (@) where ⊙ is elementwise: f * c_prev.",
+            lambda g, c, f: matmul(f, c) + g,
+        ),
+        ("the new information g is not added: c = f ⊙ c_prev + g.", lambda g, c, f: f * c),
+        ("the forget gate is missing: c = f ⊙ c_prev + g.", lambda g, c, f: c + g),
+        ("f scales only the old memory: c = f ⊙ c_prev + g.", lambda g, c, f: f * (c + g)),
+        (
+            "g is added to the memory, not multiplied: c = f ⊙ c_prev + g.",
+            lambda g, c, f: f * c * g,
+        ),
+        ("the memory is not squashed: c = f ⊙ c_prev + g.", lambda g, c, f: np.tanh(f * c + g)),
+        ("f is the fraction KEPT: c = f ⊙ c_prev + g.", lambda g, c, f: (1 - f) * c + g),
+        ("the old memory c_prev is missing: c = f ⊙ c_prev + g.", lambda g, c, f: f * g),
+    ),
+)
 
 
-def _cell_backward_case(ex, cell_backward, rng, N, H):
-    dc = rng.standard_normal((N, H))
-    f = rng.uniform(0.05, 0.95, (N, H))
-    g = rng.uniform(-0.95, 0.95, (N, H))
-    dc_prev, da = unpack(ex, call(ex, cell_backward, dc, f, g), ("dc_prev", "da"))
-    split = (
-        "the + node COPIES the upstream gradient to both branches; it does not split it in halves."
-    )
-    diagnose(
-        ex,
-        f"dc_prev for N = {N}, H = {H}",
-        dc_prev,
-        dc * f,
-        [
-            (lambda: dc / 2 * f, split),
-            (lambda: dc / 2, split + " Then the ⊙ node scales it by f."),
-            (lambda: dc, "after the + node comes the ⊙ node: dc_prev = dc ⊙ f."),
-            (lambda: dc * g, "the old memory's branch is scaled by f, not by g."),
-            (lambda: dc @ f.T, "a matrix product with a transpose; ⊙ is elementwise: dc * f."),
-            (lambda: dc @ f, "a matrix product where ⊙ is elementwise: dc * f."),
-        ],
-        "dc_prev should be dc * f.",
-    )
-    diagnose(
-        ex,
-        f"da for N = {N}, H = {H}",
-        da,
-        dc * (1 - g**2),
-        [
-            (lambda: dc / 2 * (1 - g**2), split),
-            (lambda: dc, "the tanh node is missing: da = dc ⊙ (1 - g**2)."),
-            (
-                lambda: dc * g * (1 - g),
-                "g (1 - g) is the sigmoid's derivative; tanh's is 1 - g**2.",
-            ),
-            (
-                lambda: dc * (1 - np.tanh(g) ** 2),
-                "g is already tanh's output: the derivative is 1 - g**2, not 1 - tanh(g)**2.",
-            ),
-            (
-                lambda: dc * f * (1 - g**2),
-                "g is added after the ⊙ f node: its branch has no f.",
-            ),
-            (lambda: dc * (1 - g) ** 2, "tanh's derivative is 1 - g**2, not (1 - g)**2."),
-        ],
-        "da should be dc * (1 - g**2).",
-    )
+def check_new_information(write_step, seed=None):
+    """Exercise 4.1: ``write_step(x, h_prev, c_prev, f, Wx, Wh, b)`` returns ``(g, c)`` with
+    g = tanh(x Wx + h_prev Wh + b) and c = f ⊙ c_prev + g."""
+    run(NEW_INFORMATION, write_step, seed)
 
 
-def check_random_walk_spread(answer):
-    r"""Exercise 4.3: the standard deviation of :math:`c_{400}` when
-    :math:`c_t = c_{t-1} + g_t` (f = 1, :math:`c_0 = 0`) and the g_t are independent with
-    mean 0 and standard deviation 0.2 (a number)."""
-    ex = "4.3"
-    diagnose(
-        ex,
-        "answer",
-        answer,
-        0.2 * np.sqrt(400),
-        [
-            (
-                lambda: 0.2 * 400,
-                "standard deviations do not add; variances do. Take a square root.",
-            ),
-            (
-                lambda: 0.2**2 * 400,
-                "that is the variance of c_400; the question asks for its spread.",
-            ),
-            (lambda: 0.2, "the spread grows with the number of steps: variances add."),
-            (lambda: 0.2 / np.sqrt(400), "that is the spread of a MEAN; c sums the steps."),
-            (lambda: 0.0, "the mean of c_400 is 0, but its spread is not."),
-        ],
-        "Var(c_400) = 400 Var(g); the standard deviation is its square root.",
-        rtol=1e-3,
-    )
-    passed(ex, "the spread of c grows like the square root of the number of steps")
+_SPLIT = "the + node COPIES the upstream gradient to both branches; it does not halve it."
+CELL_BACKWARD = elementwise_exercise(
+    {
+        "label": "4.2",
+        "function": "cell_backward",
+        "hint": "dc_prev should be dc * f and da should be dc * (1 - g**2).",
+        "success": "dc_prev = dc ⊙ f and da = dc ⊙ (1 - g²) are right",
+    },
+    {"dc": "grad", "f": "gate", "g": "information"},
+    {"dc_prev": lambda dc, f, g: dc * f, "da": lambda dc, f, g: dc * (1 - g**2)},
+    (
+        ("dc_prev", _SPLIT, lambda dc, f, g: dc / 2 * f),
+        ("dc_prev", _SPLIT + " Then the ⊙ node scales it by f.", lambda dc, f, g: dc / 2),
+        ("dc_prev", "after the + node comes the ⊙ node: dc_prev = dc ⊙ f.", lambda dc, f, g: dc),
+        ("dc_prev", "the old memory's branch is scaled by f, not by g.", lambda dc, f, g: dc * g),
+        (
+            "dc_prev",
+            "a matrix product where ⊙ is elementwise: dc_prev = dc * f.",
+            lambda dc, f, g: matmul(dc, f),
+        ),
+        (
+            "dc_prev",
+            "a matrix product with a transpose; ⊙ is elementwise: dc * f.",
+            lambda dc, f, g: matmul(dc, f.T),
+        ),
+        ("da", _SPLIT, lambda dc, f, g: dc / 2 * (1 - g**2)),
+        ("da", "the tanh node is missing: da = dc ⊙ (1 - g**2).", lambda dc, f, g: dc),
+        (
+            "da",
+            "g (1 - g) is the sigmoid's derivative; tanh's is 1 - g**2.",
+            lambda dc, f, g: dc * g * (1 - g),
+        ),
+        (
+            "da",
+            "g is already tanh's output: the derivative is 1 - g**2, not 1 - tanh(g)**2.",
+            lambda dc, f, g: dc * (1 - np.tanh(g) ** 2),
+        ),
+        (
+            "da",
+            "g is added after the ⊙ f node: its branch has no factor f.",
+            lambda dc, f, g: dc * f * (1 - g**2),
+        ),
+        (
+            "da",
+            "tanh's derivative is 1 - g**2, not (1 - g)**2.",
+            lambda dc, f, g: dc * (1 - g) ** 2,
+        ),
+    ),
+)
+
+
+def check_cell_backward(cell_backward, seed=None):
+    """Exercise 4.2: ``cell_backward(dc, f, g)`` returns ``(dc_prev, da)`` for
+    c = f ⊙ c_prev + g, g = tanh(a): dc_prev = dc ⊙ f, da = dc ⊙ (1 - g²)."""
+    run(CELL_BACKWARD, cell_backward, seed)
+
+
+# --------------------------------------------------------------------------- Exercise 4.3
+
+SPREAD_MISTAKES = (
+    Mistake(
+        "standard deviations do not add; variances do. Take a square root.", lambda n, s: s * n
+    ),
+    Mistake(
+        "that is the variance of c; the question asks for its standard deviation.",
+        lambda n, s: s**2 * n,
+    ),
+    Mistake("the spread grows with the number of steps: variances add.", lambda n, s: s),
+    Mistake("that is the spread of a MEAN of the steps; c sums them.", lambda n, s: s / np.sqrt(n)),
+    Mistake("the mean of c is 0, but its spread is not.", lambda n, s: 0.0),
+    Mistake(
+        "the square root goes over the variance n sd**2, not over n sd: sd * sqrt(n).",
+        lambda n, s: np.sqrt(s * n),
+    ),
+    Mistake(
+        "the variance of each step is sd**2, so the spread is sd * sqrt(n), not sd**2 sqrt(n).",
+        lambda n, s: s**2 * np.sqrt(n),
+    ),
+    Mistake("the spread grows like the square root of n, not like n**2.", lambda n, s: s * n**2),
+)
+
+
+def _spread_cases(rng):
+    cases = [Case("for steps = 400, sd = 0.2", (400, 0.2))]
+    for _ in range(3):
+        steps, sd = int(rng.integers(10, 2000)), rng.uniform(0.05, 0.9)
+        cases.append(Case(f"for steps = {steps}, sd = {sd:.4g}", (steps, sd)))
+    return cases
+
+
+RANDOM_WALK_SPREAD = Exercise(
+    label="4.3",
+    function="random_walk_spread",
+    outputs=("random_walk_spread(steps, sd)",),
+    reference=lambda steps, sd: sd * np.sqrt(steps),
+    cases=_spread_cases,
+    mistakes=SPREAD_MISTAKES,
+    hint="Var(c) = steps Var(g); the standard deviation is its square root.",
+    success="the spread of c grows like the square root of the number of steps",
+    kind="number",
+)
+
+
+def check_random_walk_spread(random_walk_spread, seed=None):
+    """Exercise 4.3: ``random_walk_spread(steps, sd)``, the standard deviation of c after
+    ``steps`` independent writes of spread ``sd`` (f = 1, c_0 = 0): sd * sqrt(steps)."""
+    run(RANDOM_WALK_SPREAD, random_walk_spread, seed)

@@ -1,204 +1,206 @@
-r"""Checkers for the exercises of notebook 00 (from RNN to LSTM).
+"""Checkers for the exercises of notebook 00 (from RNN to LSTM).
 
-* :func:`check_rnn_step` (Exercise 0.1): one tanh RNN step
-  :math:`h_t = \tanh(x_t W_x + h_{t-1} W_h + b)`.
-* :func:`check_rnn_dh_prev` (Exercise 0.2): one step of the backward pass along time,
-  :math:`dh_{t-1} = (dh_t \odot (1 - h_t^2))\, W_h^T`.
-* :func:`check_vanishing_steps` (Exercise 0.3): how many steps make a gradient vanish.
+* ``check_rnn_step`` (Exercise 0.1): one tanh RNN step, h = tanh(x Wx + h_prev Wh + b).
+* ``check_rnn_dh_prev`` (Exercise 0.2): one step back in time,
+  dh_prev = (dh_next ⊙ (1 - h_next²)) Wh^T.
+* ``check_vanishing_steps`` (Exercise 0.3): the smallest k with factor**k < threshold.
 
-Each checker tests one term at a time and, on a mistake, raises
-:class:`~lstm_lib.checks.ExerciseError` with a message that names the likely cause.
+Each exercise is data (the reference, the cases, the table of typical mistakes) walked by
+``lstm_lib.checks._core.run``.
 """
-
-import math
 
 import numpy as np
 
-from ..functions import sigmoid
-from ._core import ExerciseError, affine_example, as_number, call, diagnose, mistake, passed
+from ._core import Case, Exercise, Mistake, run
+from ._units import UnitLayout, unit_exercise
 
-# Sizes with N, D and H all different, so that a forgotten transpose or an elementwise
-# product where a matrix product belongs fails on the shapes instead of passing by luck.
-N, D, H = 2, 3, 4
+__all__ = ["check_rnn_dh_prev", "check_rnn_step", "check_vanishing_steps"]
+
+RNN_STEP = unit_exercise(
+    {
+        "label": "0.1",
+        "function": "rnn_step",
+        "outputs": ("h",),
+        "kind": "rnn",
+        "hint": "h should be tanh(x @ Wx + h_prev @ Wh + b).",
+        "success": "rnn_step computes tanh(x Wx + h_prev Wh + b)",
+    },
+    UnitLayout(()),
+)
 
 
-def check_rnn_step(rnn_step):
+def check_rnn_step(rnn_step, seed=None):
     """Exercise 0.1: ``rnn_step(x, h_prev, Wx, Wh, b)`` -> tanh(x Wx + h_prev Wh + b)."""
-    ex = "0.1"
-    x, h_prev, Wx, Wh, b = affine_example(np.random.default_rng(1), N, D, H)
-    zx, zh = np.zeros_like(x), np.zeros_like(h_prev)
-
-    sigmoid_msg = (
-        "its values all lie in (0, 1): did you use sigmoid where the RNN uses tanh? "
-        "The hidden state is information in (-1, 1)."
-    )
-    no_act_msg = "it equals the affine part itself: apply tanh to x Wx + h_prev Wh + b."
-    # 1. the bias alone
-    expected = np.tanh(np.broadcast_to(b, (N, H)))
-    diagnose(
-        ex,
-        "rnn_step(0, 0, Wx, Wh, b)",
-        call(ex, rnn_step, zx, zh, Wx, Wh, b),
-        expected,
-        [
-            (np.zeros((N, H)), "with x = 0 and h_prev = 0 it gives 0: did you forget the bias b?"),
-            (sigmoid(np.broadcast_to(b, (N, H))), sigmoid_msg),
-            (np.broadcast_to(b, (N, H)), no_act_msg),
-        ],
-        "With x = 0 and h_prev = 0 the step should give tanh(b).",
-    )
-    # 2. the input term alone
-    a = x @ Wx
-    diagnose(
-        ex,
-        "rnn_step(x, 0, Wx, Wh, 0)",
-        call(ex, rnn_step, x, zh, Wx, Wh, np.zeros_like(b)),
-        np.tanh(a),
-        [(np.zeros((N, H)), "the input term is missing: add x @ Wx."), (sigmoid(a), sigmoid_msg)],
-        "With h_prev = 0 and b = 0 the step should give tanh(x @ Wx).",
-    )
-    # 3. the recurrent term alone
-    a = h_prev @ Wh
-    diagnose(
-        ex,
-        "rnn_step(0, h_prev, Wx, Wh, 0)",
-        call(ex, rnn_step, zx, h_prev, Wx, Wh, np.zeros_like(b)),
-        np.tanh(a),
-        [
-            (np.zeros((N, H)), "the recurrent term is missing: add h_prev @ Wh."),
-            (
-                np.tanh(h_prev @ Wh.T),
-                "it matches h_prev @ Wh.T: wrong transpose. In the row-vector convention "
-                "the forward is h_prev (N, H) @ Wh (H, H), without a transpose.",
-            ),
-            (sigmoid(a), sigmoid_msg),
-        ],
-        "With x = 0 and b = 0 the step should give tanh(h_prev @ Wh).",
-    )
-    # 4. everything together
-    a = x @ Wx + h_prev @ Wh + b
-    diagnose(
-        ex,
-        "rnn_step(x, h_prev, Wx, Wh, b)",
-        call(ex, rnn_step, x, h_prev, Wx, Wh, b),
-        np.tanh(a),
-        [(sigmoid(a), sigmoid_msg), (a, no_act_msg)],
-        "Each term is right alone but not together: tanh must act on the whole sum.",
-    )
-    passed(ex, "rnn_step computes tanh(x Wx + h_prev Wh + b)")
+    run(RNN_STEP, rnn_step, seed)
 
 
-def check_rnn_dh_prev(rnn_dh_prev):
+# --------------------------------------------------------------------------- Exercise 0.2
+
+
+def _dh_prev(da_rule=lambda dh, h: dh * (1 - h**2), product=lambda da, Wh: da @ Wh.T):
+    return lambda dh_next, h_next, Wh: product(da_rule(dh_next, h_next), Wh)
+
+
+_TANH_NODE = "multiply dh_next by tanh' = 1 - h_next**2 first"
+DH_PREV_MISTAKES = (
+    Mistake(
+        "it multiplies by Wh, not Wh.T: backward through h_prev @ Wh gives da @ Wh.T.",
+        _dh_prev(product=lambda da, Wh: da @ Wh),
+    ),
+    Mistake(
+        "the product with Wh.T is missing: h_prev reached h_next through h_prev @ Wh.",
+        _dh_prev(product=lambda da, Wh: da),
+    ),
+    Mistake(f"the tanh node is skipped: {_TANH_NODE}.", _dh_prev(lambda dh, h: dh)),
+    Mistake(
+        "it uses the sigmoid's derivative h_next (1 - h_next); the RNN step uses tanh, whose "
+        "derivative is 1 - h_next**2.",
+        _dh_prev(lambda dh, h: dh * h * (1 - h)),
+    ),
+    Mistake(
+        "it applies tanh to h_next again: h_next already is tanh's output, so the local "
+        "derivative is 1 - h_next**2.",
+        _dh_prev(lambda dh, h: dh * (1 - np.tanh(h) ** 2)),
+    ),
+    Mistake(
+        "it uses 1 - h_next; tanh's derivative is 1 - h_next**2 (squared).",
+        _dh_prev(lambda dh, h: dh * (1 - h)),
+    ),
+    Mistake(
+        "it uses (1 - h_next)**2; tanh's derivative is 1 - h_next**2.",
+        _dh_prev(lambda dh, h: dh * (1 - h) ** 2),
+    ),
+    Mistake(
+        "the derivative has the wrong sign: tanh' = 1 - h_next**2, not h_next**2 - 1.",
+        _dh_prev(lambda dh, h: dh * (h**2 - 1)),
+    ),
+    Mistake(
+        "an elementwise product * where the matrix product @ Wh.T belongs.",
+        _dh_prev(product=lambda da, Wh: da * Wh.T),
+    ),
+    Mistake(
+        "the product is in the wrong order: Wh.T @ da; with row vectors it is da @ Wh.T.",
+        _dh_prev(product=lambda da, Wh: Wh.T @ da),
+    ),
+)
+
+
+def _dh_cases(rng):
+    cases = []
+    for N, H, label in ((3, 3, "with h_next = 0 (tanh' = 1)"), (3, 3, "for N = H = 3")):
+        h_next = np.zeros((N, H)) if "= 0" in label else rng.uniform(-0.95, 0.95, (N, H))
+        cases.append(Case(label, (rng.standard_normal((N, H)), h_next, rng.normal(0, 1, (H, H)))))
+    for N, H in ((2, 4), (5, 3)):
+        args = (
+            rng.standard_normal((N, H)),
+            rng.uniform(-0.95, 0.95, (N, H)),
+            rng.normal(0, 1, (H, H)),
+        )
+        cases.append(Case(f"for N = {N}, H = {H}", args))
+    return cases
+
+
+RNN_DH_PREV = Exercise(
+    label="0.2",
+    function="rnn_dh_prev",
+    outputs=("dh_prev",),
+    reference=_dh_prev(),
+    cases=_dh_cases,
+    mistakes=DH_PREV_MISTAKES,
+    hint="Backward through h_next = tanh(a): da = dh_next * (1 - h_next**2); then through "
+    "a = ... + h_prev @ Wh: dh_prev = da @ Wh.T.",
+    success="rnn_dh_prev multiplies by tanh' = 1 - h_next**2, then by Wh.T",
+)
+
+
+def check_rnn_dh_prev(rnn_dh_prev, seed=None):
     """Exercise 0.2: ``rnn_dh_prev(dh_next, h_next, Wh)`` -> (dh_next * (1 - h_next**2)) @ Wh.T."""
-    ex = "0.2"
-    rng = np.random.default_rng(2)
-    dh_next = rng.standard_normal((N, H))
-    h_next = rng.uniform(-0.95, 0.95, (N, H))
-    Wh = rng.standard_normal((H, H))
-
-    transpose_msg = (
-        "it matches ... @ Wh: wrong transpose. Backward through h_prev @ Wh multiplies by "
-        "Wh.T: dh_prev = da @ Wh.T."
-    )
-    # 1. where tanh' = 1 (h_next = 0): only the matrix product is tested
-    zero = np.zeros_like(h_next)
-    diagnose(
-        ex,
-        "rnn_dh_prev(dh_next, h_next=0, Wh)",
-        call(ex, rnn_dh_prev, dh_next, zero, Wh),
-        dh_next @ Wh.T,
-        [
-            (dh_next @ Wh, transpose_msg),
-            (
-                dh_next,
-                "the product with Wh.T is missing: h_prev reached h_next through h_prev @ Wh, "
-                "so its gradient is da @ Wh.T.",
-            ),
-            (
-                np.zeros((N, H)),
-                "it gives 0 where h_next = 0, but there tanh'(0) = 1 passes the gradient on: "
-                "did you use the sigmoid's derivative h_next * (1 - h_next)? The derivative "
-                "of tanh is 1 - h_next**2.",
-            ),
-        ],
-        "Where h_next = 0 the tanh node passes the gradient unchanged (tanh'(0) = 1), so "
-        "dh_prev should be dh_next @ Wh.T.",
-    )
-    # 2. the tanh node
-    expected = (dh_next * (1 - h_next**2)) @ Wh.T
-    th = np.tanh(h_next)
-    diagnose(
-        ex,
-        "rnn_dh_prev(dh_next, h_next, Wh)",
-        call(ex, rnn_dh_prev, dh_next, h_next, Wh),
-        expected,
-        [
-            (
-                dh_next @ Wh.T,
-                "it ignores the tanh node: multiply dh_next by tanh' = 1 - h_next**2 first.",
-            ),
-            ((dh_next * (1 - h_next**2)) @ Wh, transpose_msg),
-            (
-                (dh_next * (1 - th**2)) @ Wh.T,
-                "it applies tanh to h_next again: h_next already is the output of tanh, so "
-                "the local derivative is 1 - h_next**2.",
-            ),
-            (
-                (dh_next * (1 - h_next)) @ Wh.T,
-                "it uses 1 - h_next: the derivative of tanh is 1 - h_next**2 (squared).",
-            ),
-            (
-                (dh_next * (1 - h_next) ** 2) @ Wh.T,
-                "it uses (1 - h_next)**2: the derivative of tanh is 1 - h_next**2.",
-            ),
-            (
-                (dh_next * h_next * (1 - h_next)) @ Wh.T,
-                "it uses h_next (1 - h_next), the sigmoid's derivative: the RNN step uses "
-                "tanh, whose derivative is 1 - h_next**2.",
-            ),
-        ],
-        "Backward through h_next = tanh(a): da = dh_next * (1 - h_next**2), then through "
-        "a = ... + h_prev @ Wh: dh_prev = da @ Wh.T.",
-    )
-    passed(ex, "rnn_dh_prev multiplies by tanh' = 1 - h_next**2, then by Wh.T")
+    run(RNN_DH_PREV, rnn_dh_prev, seed)
 
 
-def check_vanishing_steps(answer):
-    """Exercise 0.3: the smallest k with 0.5**k < 1e-6."""
-    ex = "0.3"
-    expected = math.ceil(math.log(1e-6) / math.log(0.5))  # 20
-    value = as_number(ex, "answer (a number of steps)", answer)
-    if not math.isfinite(value) or value != round(value):
-        raise mistake(
-            ex,
-            f"answer = {value:.4g}",
-            "it is not a whole number of steps: round up to the first integer k for which "
-            "0.5**k < 1e-6.",
+# --------------------------------------------------------------------------- Exercise 0.3
+
+
+def _ratio(factor, threshold):
+    return np.log(threshold) / np.log(factor)
+
+
+def steps_to_vanish_reference(factor, threshold):
+    """The smallest whole k with factor**k < threshold (0 < factor < 1, 0 < threshold < 1)."""
+    return int(np.floor(_ratio(factor, threshold))) + 1
+
+
+VANISH_MISTAKES = (
+    Mistake(
+        "it is one step short: rounded down, factor**k is still above the threshold; round up.",
+        lambda f, t: int(np.floor(_ratio(f, t))),
+    ),
+    Mistake(
+        "it is rounded to the nearest whole number; the smallest k with factor**k < threshold "
+        "is the real ratio rounded UP.",
+        lambda f, t: int(np.round(_ratio(f, t))),
+    ),
+    Mistake(
+        "it is not a whole number of steps: round the ratio ln(threshold) / ln(factor) up.",
+        _ratio,
+    ),
+    Mistake(
+        "the ratio is upside down: factor**k = threshold gives k = ln(threshold) / ln(factor).",
+        lambda f, t: np.log(f) / np.log(t),
+    ),
+    Mistake(
+        "that counts the steps as if each divided the gradient by 10; each step multiplies it "
+        "by factor.",
+        lambda f, t: int(np.ceil(-np.log10(t))),
+    ),
+    Mistake(
+        "it returns the factor after k steps, factor**k; the answer is the number of steps k.",
+        lambda f, t: f ** steps_to_vanish_reference(f, t),
+    ),
+    Mistake(
+        "it is one step too many: factor**(k - 1) is already below the threshold.",
+        lambda f, t: steps_to_vanish_reference(f, t) + 1,
+    ),
+    Mistake(
+        "the logarithms have different bases: log10 on one side and ln on the other; use the "
+        "same on both.",
+        lambda f, t: int(np.floor(np.log10(t) / np.log(f))) + 1,
+    ),
+    Mistake(
+        "that is a linear decay 1 - k (1 - factor); the gradient is multiplied by factor at "
+        "every step, so after k steps it is factor**k.",
+        lambda f, t: int(np.floor((1 - t) / (1 - f))) + 1,
+    ),
+)
+
+
+def _vanish_cases(rng):
+    cases = [
+        Case("for factor = 0.5 and threshold = 1e-6", (0.5, 1e-6)),
+        Case("for factor = 0.7 and threshold = 1e-3", (0.7, 1e-3)),
+    ]
+    for _ in range(3):
+        factor, threshold = rng.uniform(0.3, 0.95), 10.0 ** -int(rng.integers(2, 9))
+        cases.append(
+            Case(f"for factor = {factor:.4g}, threshold = {threshold:.3g}", (factor, threshold))
         )
-    k = int(round(value))
-    if k == expected:
-        passed(ex, f"after {expected} steps 0.5**k is below 1e-6")
-        return
-    what = f"answer = {k}"
-    if k == 6:
-        raise mistake(
-            ex,
-            what,
-            "6 is the exponent of 10 in 1e-6, but each step halves the gradient (factor 0.5), "
-            "it does not divide it by 10.",
-        )
-    if 0 < k < expected:
-        raise mistake(
-            ex,
-            what,
-            f"after k = {k} steps the factor is 0.5**{k} = {0.5**k:.3g}, still not below "
-            "1e-6: too few steps.",
-        )
-    if k > expected:
-        raise mistake(
-            ex,
-            what,
-            f"0.5**{k} = {0.5**k:.3g} is below 1e-6, but so is 0.5**{k - 1} = "
-            f"{0.5 ** (k - 1):.3g}: we ask for the smallest such k.",
-        )
-    raise ExerciseError(f"Exercise {ex}: the number of steps must be positive, got {k}.")
+    return cases
+
+
+STEPS_TO_VANISH = Exercise(
+    label="0.3",
+    function="steps_to_vanish",
+    outputs=("steps_to_vanish(factor, threshold)",),
+    reference=steps_to_vanish_reference,
+    cases=_vanish_cases,
+    mistakes=VANISH_MISTAKES,
+    hint="The smallest whole k with factor**k < threshold.",
+    success="steps_to_vanish gives the smallest k with factor**k below the threshold",
+    kind="integer",
+)
+
+
+def check_vanishing_steps(steps_to_vanish, seed=None):
+    """Exercise 0.3: ``steps_to_vanish(factor, threshold)``, the smallest whole k with
+    factor**k < threshold."""
+    run(STEPS_TO_VANISH, steps_to_vanish, seed)
