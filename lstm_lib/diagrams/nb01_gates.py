@@ -75,7 +75,7 @@ def gate_concept():
 
 
 def _squash_panel(ax, z, role, curve, note):
-    """One panel of :func:`sigmoid_vs_tanh`: the function, its slope and its range."""
+    """One panel of sigmoid_vs_tanh(): the function, its slope and its range."""
     name, f, df, dname, (lo, hi) = curve
     colour = style.ROLE_COLOURS[role]
     ax.axhspan(

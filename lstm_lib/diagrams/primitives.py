@@ -1,7 +1,7 @@
 """Drawing primitives shared by every diagram: nodes, wires, labels and the legend.
 
 Sizes are in diagram units (``UNIT`` inches each), so a ⊙ node or a σ box has the same size
-in every figure. Colours, line styles and hatches come from :mod:`lstm_lib.style`.
+in every figure. Colours, line styles and hatches come from lstm_lib.style.
 """
 
 from dataclasses import dataclass
@@ -174,7 +174,7 @@ def wire(ax, pts, role, arrow=True, faded=False, lw=None, colour=None, z=2):
     """A polyline through ``pts`` drawn in the style of ``role``, with an arrow head.
 
     The line stops short of the last point and a filled head ends exactly on it, so a
-    dashed gate line still gets a solid head. Crossings are drawn with :func:`bridge`.
+    dashed gate line still gets a solid head. Crossings are drawn with bridge().
     """
     kw = style.line_kwargs(role)
     colour = fade(colour or kw["color"], faded)
