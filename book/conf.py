@@ -59,7 +59,7 @@ html_theme = "sphinx_book_theme"
 html_title = project
 html_copy_source = True
 html_static_path = ["_static"]
-html_css_files = ["docstring.css"]
+html_css_files = ["docstring.css", "hangul.css"]
 html_theme_options = {
     "repository_url": _repository_url(),
     "repository_branch": "main",

@@ -5,6 +5,7 @@ then read the HTML: every chapter has its page in order, every stored plot and f
 shown, every link inside the site resolves, and nothing a page loads comes from outside it.
 """
 
+import importlib.util
 import os
 import pkgutil
 import re
@@ -206,3 +207,19 @@ def test_api_page_documents_every_module(pages):
     modules = [m.name for m in pkgutil.walk_packages(lstm_lib.__path__, "lstm_lib.")]
     for name in ["lstm_lib"] + [m for m in modules if "._" not in m]:
         assert f"module-{name}" in ids, f"{name} is missing from the API page"
+
+
+def test_the_bundled_korean_font_has_every_hangul_character_the_book_uses():
+    """Korean terms show in the site's own font, so no reader sees empty boxes."""
+    spec = importlib.util.spec_from_file_location(
+        "subset_hangul_font", ROOT / "scripts" / "subset_hangul_font.py"
+    )
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    bundled = (script.FONTS / "hangul.txt").read_text(encoding="utf-8").strip()
+    missing = sorted(set(script.hangul_in_book()) - set(bundled))
+    assert not missing, (
+        f"the book uses Hangul {''.join(missing)!r} that book/_static/fonts/hangul.woff2 "
+        "lacks: run python scripts/subset_hangul_font.py <a Noto Sans CJK font>"
+    )
+    assert (script.FONTS / "hangul.woff2").stat().st_size > 1000
