@@ -9,6 +9,8 @@ One module per idea of the book:
 * :mod:`~lstm_lib.cell`: LSTMCell, the step built gate by gate
 * :mod:`~lstm_lib.lstm`: LSTM, the fused step, and TimeLSTM over a sequence
 * :mod:`~lstm_lib.rnn`: RNN and TimeRNN, the plain tanh RNN
+* :mod:`~lstm_lib.gru`: GRU and TimeGRU, and :func:`gru_from_pytorch` (notebook 09)
+* :mod:`~lstm_lib.variants`: LSTM variants as options of one cell (notebook 09)
 * :mod:`~lstm_lib.weights`: initialisation, fusing and splitting, PyTorch's block order
 * :mod:`~lstm_lib.gradcheck`: numerical gradient checks
 * :mod:`~lstm_lib.optim`: SGD, Adam and gradient clipping
@@ -23,6 +25,7 @@ from .cell import LSTMCell
 from .functions import sigmoid, sigmoid_grad, tanh, tanh_grad
 from .gates import Candidate, Gate
 from .gradcheck import check_layer_gradients, numerical_gradient, rel_error
+from .gru import GRU, TimeGRU, gru_from_pytorch, init_gru_params
 from .layers import (
     Affine,
     Embedding,
@@ -52,6 +55,7 @@ from .weights import (
 
 __all__ = [
     "GATE_ORDER",
+    "GRU",
     "LSTM",
     "PYTORCH_ORDER",
     "RNN",
@@ -69,6 +73,7 @@ __all__ = [
     "SoftmaxCrossEntropy",
     "Tanh",
     "TimeAffine",
+    "TimeGRU",
     "TimeLSTM",
     "TimeRNN",
     "adding_problem",
@@ -76,6 +81,8 @@ __all__ = [
     "clip_grads",
     "from_pytorch",
     "fuse_weights",
+    "gru_from_pytorch",
+    "init_gru_params",
     "init_lstm_params",
     "init_rnn_params",
     "numerical_gradient",
