@@ -151,7 +151,7 @@ def train_lm(model, ids, optimizer, batch_size, chunk_len, epochs, max_norm=1.0,
     Returns ``(history, perplexities)``: a :class:`~lstm_lib.train.History` of every update's
     loss and gradient norm, and a dict of per-epoch lists, ``"train"`` (perplexity over the
     epoch's chunks, with dropout) and, when ``val_ids`` is given, ``"val"``
-    (:func:`evaluate_lm` after the epoch).
+    (:func:`evaluate_lm` after the epoch, with the same ``batch_size`` rows).
     """
     rows = batchify(ids, batch_size)
     losses, norms = [], []
@@ -168,7 +168,7 @@ def train_lm(model, ids, optimizer, batch_size, chunk_len, epochs, max_norm=1.0,
             total, count = total + loss * ts.size, count + ts.size
         perplexities["train"].append(float(np.exp(total / count)))
         if val_ids is not None:
-            perplexities["val"].append(float(np.exp(evaluate_lm(model, val_ids))))
+            perplexities["val"].append(float(np.exp(evaluate_lm(model, val_ids, batch_size))))
     model.reset_state()
     return History(loss=np.array(losses), grad_norm=np.array(norms)), perplexities
 
