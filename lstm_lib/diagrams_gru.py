@@ -76,8 +76,9 @@ def _label(ax, x, y, s, size=12, **kw):
 
 
 def gru_cell():
-    """The GRU step, reset before the product: h = z ⊙ h_prev + (1 - z) ⊙ g."""
-    x0, x1, y0, y1 = -1.2, 14.6, -1.0, 7.4
+    """Notebook 09 (GRU and variants): the GRU step, reset before the product,
+    h = z ⊙ h_prev + (1 - z) ⊙ g."""
+    x0, x1, y0, y1 = -1.4, 14.8, -1.0, 7.4
     fig = Figure(figsize=((x1 - x0) * UNIT, (y1 - y0) * UNIT), facecolor="white")
     ax = fig.add_axes((0, 0, 1, 1))
     ax.set_xlim(x0, x1)
