@@ -11,6 +11,8 @@ One module per idea of the book:
 * :mod:`~lstm_lib.rnn`: RNN and TimeRNN, the plain tanh RNN
 * :mod:`~lstm_lib.gru`: GRU and TimeGRU, and :func:`gru_from_pytorch` (notebook 09)
 * :mod:`~lstm_lib.variants`: LSTM variants as options of one cell (notebook 09)
+* :mod:`~lstm_lib.odyssey`: which parts matter: variants, GRU and RNN trained alike (notebook 09)
+* :mod:`~lstm_lib.better_language_model`: stacked layers, dropout, tied weights (notebook 10)
 * :mod:`~lstm_lib.weights`: initialisation, fusing and splitting, PyTorch's block order
 * :mod:`~lstm_lib.gradcheck`: numerical gradient checks
 * :mod:`~lstm_lib.optim`: SGD, Adam and gradient clipping
