@@ -188,3 +188,86 @@ def decode(ids, vocabulary):
             f"ids must lie in [0, V={len(vocabulary)}), got [{ids.min()}, {ids.max()}]"
         )
     return "".join(vocabulary[k] for k in ids.reshape(-1))
+
+
+#: the words of :func:`word_language`, by class; a plural noun is its singular with an "s"
+WORD_CLASSES = {
+    "det_singular": ("a", "this", "every"),
+    "det_plural": ("some", "these", "many"),
+    "adjective": ("big", "small", "red", "old", "quiet", "happy", "dark", "young"),
+    "noun": ("cat", "dog", "bird", "farmer", "teacher", "river", "house", "tree", "song", "king"),
+    "verb": ("sees", "likes", "finds", "hears", "follows", "paints", "knows", "wants"),
+}
+
+
+def word_vocabulary():
+    """The V = 51 tokens of :func:`word_language`, sorted, the end of sentence ``"."`` first."""
+    words = {"."}
+    for name, members in WORD_CLASSES.items():
+        words.update(members)
+        if name == "noun":
+            words.update(noun + "s" for noun in members)
+        if name == "verb":
+            words.update(verb[:-1] for verb in members)  # the plural form: "sees" -> "see"
+    return sorted(words)
+
+
+def _zipf(n):
+    """Probabilities proportional to 1, 1/2, ..., 1/n: a few words common, most rare."""
+    weights = 1.0 / np.arange(1, n + 1)
+    return weights / weights.sum()
+
+
+def word_language(n_sentences, rng, p_adjective=0.4):
+    r"""Sentences of a small probabilistic grammar of words, with each word's true probability.
+
+    Every sentence is ``subject verb object .`` where subject and object are noun phrases
+    ``determiner adjective* noun``:
+
+    * the number of each noun phrase is singular or plural with equal chance, and the
+      determiner shows it (``a this every`` or ``some these many``, one of three);
+    * each adjective follows with probability ``p_adjective`` (so a phrase has
+      p / (1 - p) adjectives on average), then the noun; the noun agrees with the
+      determiner (``cat`` or ``cats``), however many adjectives came between;
+    * the verb agrees with the subject's noun (``sees`` after ``cat``, ``see`` after
+      ``cats``).
+
+    Within a class, the k-th word is drawn with probability proportional to 1/k (Zipf).
+    Returns ``(tokens, log_probs)``: the list of words of all sentences in order, and the
+    natural log of the probability the grammar gave to each word given everything before
+    it (float64 array, same length). Since the grammar's state is visible in the words,
+    ``np.exp(-log_probs.mean())`` is the best perplexity any model can reach on the stream:
+    its entropy floor.
+    """
+    check_rng(rng)
+    if not isinstance(n_sentences, (int, np.integer)) or n_sentences < 1:
+        raise ValueError(f"n_sentences must be a positive integer, got {n_sentences!r}")
+    if not 0 <= p_adjective < 1:
+        raise ValueError(f"p_adjective must lie in [0, 1), got {p_adjective}")
+    tokens, log_probs = [], []
+
+    def emit(words, probs, log_factor=0.0):
+        k = rng.choice(len(words), p=probs)
+        tokens.append(words[k])
+        log_probs.append(log_factor + np.log(probs[k]))
+        return k
+
+    def noun_phrase(first_log_factor):
+        plural = rng.random() < 0.5
+        dets = WORD_CLASSES["det_plural" if plural else "det_singular"]
+        emit(dets, _zipf(3), first_log_factor + np.log(0.5))  # the number, then the word
+        adjectives, nouns = WORD_CLASSES["adjective"], WORD_CLASSES["noun"]
+        while rng.random() < p_adjective:
+            emit(adjectives, _zipf(len(adjectives)), np.log(p_adjective))
+        nouns = [noun + "s" for noun in nouns] if plural else nouns
+        emit(nouns, _zipf(len(nouns)), np.log(1 - p_adjective))
+        return plural
+
+    for _ in range(n_sentences):
+        plural = noun_phrase(0.0)
+        verbs = WORD_CLASSES["verb"]
+        emit([v[:-1] for v in verbs] if plural else verbs, _zipf(len(verbs)))
+        noun_phrase(0.0)
+        tokens.append(".")
+        log_probs.append(0.0)  # after a noun phrase's noun, the end comes for sure
+    return tokens, np.array(log_probs)

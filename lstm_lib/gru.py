@@ -1,0 +1,264 @@
+r"""The gated recurrent unit (GRU), built from the same blocks as the LSTM (notebook 09).
+
+The GRU (Cho et al. 2014) keeps one state h and two gates. Fused weights
+``Wx (D, 3H)``, ``Wh (H, 3H)``, ``b (3H,)`` hold three column blocks in the order
+**z, r, g**: the update gate z, the reset gate r and the new information g (PyTorch calls
+it n, the candidate). With :math:`a = x W_x + b`:
+
+.. math::
+    z = \sigma(a_z + h_{prev} W_{h,z}),\qquad r = \sigma(a_r + h_{prev} W_{h,r})
+
+    g = \tanh\big(a_g + (r \odot h_{prev}) W_{h,g}\big)
+    \quad\text{(reset before the product: Cho et al. 2014, DLFS2)}
+
+    g = \tanh\big(a_g + r \odot (h_{prev} W_{h,g} + b_{h,g})\big)
+    \quad\text{(reset after the product: PyTorch, cuDNN; } b_{h,g}\ (H,)\text{)}
+
+    h = z \odot h_{prev} + (1 - z) \odot g
+
+z plays the forget gate f of the LSTM and 1 - z its input gate i (the two are coupled);
+there is no separate memory cell and no output gate. (DLFS2 writes the last line with z
+and 1 - z swapped; both are the same model with z renamed 1 - z.)
+
+:class:`GRU` is one step, :class:`TimeGRU` a plain loop of steps over a sequence;
+:func:`gru_from_pytorch` builds a :class:`TimeGRU` from the arrays of ``torch.nn.GRU``.
+"""
+
+import numpy as np
+
+from .functions import sigmoid, sigmoid_grad, tanh, tanh_grad
+from .layers import Layer
+from .validation import as_float_array, check_rng, check_shape, check_weights
+
+#: The block order of this book's fused GRU weights: update gate, reset gate, new information.
+GRU_ORDER = "zrg"
+#: The block order of ``torch.nn.GRU`` (r, z, n), with its n written g.
+PYTORCH_GRU_ORDER = "rzg"
+
+
+def _reorder(array, source, target):
+    """The three equal blocks of the last axis of ``array``, moved from ``source`` to ``target``."""
+    blocks = np.split(array, 3, axis=-1)
+    return np.concatenate([blocks[source.index(part)] for part in target], axis=-1)
+
+
+def _check_recurrent_bias(b_hg, H, dtype, reset_after):
+    if not reset_after:
+        if b_hg is not None:
+            raise ValueError("b_hg is only used with reset_after=True")
+        return None
+    if b_hg is None:
+        return np.zeros(H, dtype=dtype)
+    b_hg = as_float_array("b_hg", b_hg, dtype)
+    check_shape("b_hg", b_hg, [("H", H)])
+    return b_hg
+
+
+class GRU(Layer):
+    r"""One GRU step with ``Wx (D, 3H)``, ``Wh (H, 3H)``, ``b (3H,)``, blocks z, r, g.
+
+    ``reset_after=False`` (default) applies r to h_prev before the product with
+    :math:`W_{h,g}`; ``reset_after=True`` applies it after, to
+    :math:`h_{prev} W_{h,g} + b_{h,g}`, and adds the parameter ``b_hg (H,)`` (zero if not
+    given). ``params`` is ``[Wx, Wh, b]`` or ``[Wx, Wh, b, b_hg]``.
+
+    ``forward(x, h_prev)``: x (N, D), h_prev (N, H) -> h_next (N, H); afterwards ``z``,
+    ``r``, ``g`` hold the step's parts, each (N, H).
+    ``backward(dh_next)`` -> ``(dx (N, D), dh_prev (N, H))``, writing the parameter
+    gradients into ``grads`` in place.
+    """
+
+    def __init__(self, Wx, Wh, b, b_hg=None, reset_after=False):
+        super().__init__()
+        _, H, Wx, Wh, b = check_weights(Wx, Wh, b, blocks=3)
+        self.hidden_size, self.reset_after = H, reset_after
+        b_hg = _check_recurrent_bias(b_hg, H, Wx.dtype, reset_after)
+        self.params = [Wx, Wh, b] + ([b_hg] if reset_after else [])
+        self.grads = [np.zeros_like(p) for p in self.params]
+        self.param_names = ("Wx", "Wh", "b", "b_hg")[: len(self.params)]
+        self.z = self.r = self.g = None
+        self._cache = None
+
+    def forward(self, x, h_prev):
+        """x (N, D), h_prev (N, H) -> h_next (N, H)."""
+        Wx, Wh, b = self.params[:3]
+        H = self.hidden_size
+        x = as_float_array("x", x, Wx.dtype)
+        h_prev = as_float_array("h_prev", h_prev, Wx.dtype)
+        N = check_shape("x", x, [("N", None), ("D", Wx.shape[0])])["N"]
+        check_shape("h_prev", h_prev, [("N", N), ("H", H)])
+
+        a = x @ Wx + b  # (N, 3H), blocks z, r, g
+        zr = sigmoid(a[:, : 2 * H] + h_prev @ Wh[:, : 2 * H])  # (N, 2H): both gates at once
+        z, r = zr[:, :H], zr[:, H:]
+        if self.reset_after:
+            m = h_prev @ Wh[:, 2 * H :] + self.params[3]  # (N, H), then reset
+            g = tanh(a[:, 2 * H :] + r * m)
+        else:
+            m = r * h_prev  # reset first, then the product
+            g = tanh(a[:, 2 * H :] + m @ Wh[:, 2 * H :])
+        h_next = z * h_prev + (1 - z) * g
+        self.z, self.r, self.g = z, r, g
+        self._cache = (x, h_prev, z, r, g, m)
+        return h_next
+
+    def backward(self, dh_next):
+        """dh_next (N, H) -> dx (N, D), dh_prev (N, H); writes the gradients into ``grads``."""
+        x, h_prev, z, r, g, m = self._require_forward(self._cache)
+        Wx, Wh, _ = self.params[:3]
+        H = self.hidden_size
+        dh_next = as_float_array("dh_next", dh_next, x.dtype)
+        check_shape("dh_next", dh_next, [("N", x.shape[0]), ("H", H)])
+
+        dh_prev = dh_next * z  # h = z ⊙ h_prev + (1 - z) ⊙ g
+        daz = dh_next * (h_prev - g) * sigmoid_grad(z)
+        dag = dh_next * (1 - z) * tanh_grad(g)
+        if self.reset_after:  # g = tanh(a_g + r ⊙ m), m = h_prev Wh_g + b_hg
+            dm = dag * r
+            dr = dag * m
+            dWh_g = h_prev.T @ dm
+            self.grads[3][...] = dm.sum(axis=0)
+            dh_prev += dm @ Wh[:, 2 * H :].T
+        else:  # g = tanh(a_g + m Wh_g), m = r ⊙ h_prev
+            dm = dag @ Wh[:, 2 * H :].T
+            dr = dm * h_prev
+            dWh_g = m.T @ dag
+            dh_prev += dm * r
+        dar = dr * sigmoid_grad(r)
+        dzr = np.hstack((daz, dar))  # (N, 2H)
+        da = np.hstack((dzr, dag))  # (N, 3H), blocks z, r, g
+        dh_prev += dzr @ Wh[:, : 2 * H].T
+
+        self.grads[0][...] = x.T @ da
+        self.grads[1][...] = np.hstack((h_prev.T @ dzr, dWh_g))
+        self.grads[2][...] = da.sum(axis=0)
+        return da @ Wx.T, dh_prev
+
+
+class TimeGRU(Layer):
+    """T GRU steps over a sequence: a plain loop of :class:`GRU` steps.
+
+    ``forward(xs)`` xs (N, T, D) -> hs (N, T, H); ``backward(dhs)`` dhs (N, T, H) ->
+    dxs (N, T, D), the parameter gradients summed over the steps. Weights and
+    ``reset_after`` as in :class:`GRU`. State handling as in :class:`lstm_lib.lstm.TimeLSTM`:
+    ``set_state(h)``, ``reset_state()``, ``stateful``; after backward ``dh`` is the
+    gradient with respect to the initial h.
+    """
+
+    def __init__(self, Wx, Wh, b, b_hg=None, reset_after=False, stateful=False):
+        super().__init__()
+        step = GRU(Wx, Wh, b, b_hg, reset_after)  # validates; its arrays become ours
+        self.hidden_size, self.reset_after = step.hidden_size, reset_after
+        self.params = step.params
+        self.grads = [np.zeros_like(p) for p in self.params]
+        self.param_names = step.param_names
+        self.stateful = stateful
+        self.h = self.dh = None
+        self._steps = None
+
+    def set_state(self, h):
+        """Set the initial hidden state of the next forward, h (N, H)."""
+        h = as_float_array("h", h, self.params[0].dtype)
+        check_shape("h", h, [("N", None), ("H", self.hidden_size)])
+        self.h = h.copy()
+
+    def reset_state(self):
+        """The next forward starts from h = 0."""
+        self.h = None
+
+    def forward(self, xs):
+        """xs (N, T, D) -> hs (N, T, H)."""
+        Wx = self.params[0]
+        xs = as_float_array("xs", xs, Wx.dtype)
+        N, T, _ = check_shape("xs", xs, [("N", None), ("T", None), ("D", Wx.shape[0])]).values()
+        if T == 0:
+            raise ValueError(f"xs must have at least one time step, got shape {xs.shape}")
+        h = self.h if self.h is not None else np.zeros((N, self.hidden_size), Wx.dtype)
+        if h.shape[0] != N:
+            raise ValueError(
+                f"the carried state h has batch size {h.shape[0]} but xs has N={N}; "
+                "call reset_state() or set_state(...) when the batch size changes"
+            )
+        hs = np.empty((N, T, self.hidden_size), dtype=Wx.dtype)
+        self._steps = []
+        for t in range(T):
+            step = GRU(*self.params[:3], *self.params[3:], reset_after=self.reset_after)
+            h = step.forward(xs[:, t], h)
+            hs[:, t] = h
+            self._steps.append(step)
+        self.h = h if self.stateful else None
+        return hs
+
+    def backward(self, dhs):
+        """dhs (N, T, H) -> dxs (N, T, D); writes the summed gradients; sets ``dh``."""
+        steps = self._require_forward(self._steps)
+        Wx = self.params[0]
+        N, T = steps[0].z.shape[0], len(steps)
+        dhs = as_float_array("dhs", dhs, Wx.dtype)
+        check_shape("dhs", dhs, [("N", N), ("T", T), ("H", self.hidden_size)])
+        dxs = np.empty((N, T, Wx.shape[0]), dtype=Wx.dtype)
+        for grad in self.grads:
+            grad[...] = 0
+        dh = np.zeros((N, self.hidden_size), dtype=Wx.dtype)
+        for t in reversed(range(T)):
+            dxs[:, t], dh = steps[t].backward(dhs[:, t] + dh)
+            for total, grad in zip(self.grads, steps[t].grads, strict=True):
+                total += grad
+        self.dh = dh
+        return dxs
+
+
+def init_gru_params(D, H, rng, reset_after=False, dtype=np.float64):
+    r"""Weights of a GRU: ``Wx (D, 3H)``, ``Wh (H, 3H)``, ``b (3H,)`` (blocks z, r, g).
+
+    Scheme as for the LSTM: Wx entries from :math:`\mathcal N(0, 1/D)`, Wh entries from
+    :math:`\mathcal N(0, 1/H)`, biases zero. With ``reset_after`` a fourth array, the
+    recurrent bias ``b_hg (H,)`` (zero), is returned too, so that
+    ``TimeGRU(*params, reset_after=reset_after)`` works in both cases.
+    """
+    check_rng(rng)
+    for name, value in (("D", D), ("H", H)):
+        if not isinstance(value, (int, np.integer)) or value < 1:
+            raise ValueError(f"{name} must be a positive integer, got {value!r}")
+    Wx = (rng.standard_normal((D, 3 * H)) / np.sqrt(D)).astype(dtype)
+    Wh = (rng.standard_normal((H, 3 * H)) / np.sqrt(H)).astype(dtype)
+    b = np.zeros(3 * H, dtype=dtype)
+    return (Wx, Wh, b, np.zeros(H, dtype=dtype)) if reset_after else (Wx, Wh, b)
+
+
+def gru_from_pytorch(weight_ih, weight_hh, bias_ih, bias_hh):
+    r"""A :class:`TimeGRU` that computes what one layer of ``torch.nn.GRU`` computes.
+
+    Takes PyTorch's arrays (as NumPy arrays, e.g. ``p.detach().numpy()``):
+    ``weight_ih`` (3H, D), ``weight_hh`` (3H, H), ``bias_ih`` and ``bias_hh`` (3H,), rows
+    in PyTorch's order r, z, n. PyTorch's documented step is
+
+    .. math::
+        r = \sigma(W_{ir} x + b_{ir} + W_{hr} h + b_{hr}),\quad
+        z = \sigma(W_{iz} x + b_{iz} + W_{hz} h + b_{hz}),
+
+        n = \tanh(W_{in} x + b_{in} + r \odot (W_{hn} h + b_{hn})),\quad
+        h' = (1 - z) \odot n + z \odot h
+
+    that is, the reset is applied after the product. The returned layer has
+    ``reset_after=True``, ``Wx = weight_ih^T`` and ``Wh = weight_hh^T`` with the blocks
+    moved to z, r, g, ``b = bias_ih + bias_hh`` for z and r, ``b_in`` for g, and
+    ``b_hg = b_hn``; it starts from h = 0 like ``torch.nn.GRU(batch_first=True)`` without
+    ``h0``: ``forward(xs)`` with xs (N, T, D) gives PyTorch's ``output`` (N, T, H).
+    """
+    weight_ih = as_float_array("weight_ih", weight_ih)
+    weight_hh = as_float_array("weight_hh", weight_hh, weight_ih.dtype)
+    bias_ih = as_float_array("bias_ih", bias_ih, weight_ih.dtype)
+    bias_hh = as_float_array("bias_hh", bias_hh, weight_ih.dtype)
+    if weight_ih.ndim != 2 or weight_ih.shape[0] % 3 or weight_ih.shape[0] == 0:
+        raise ValueError(f"weight_ih must have shape (3H, D), got {weight_ih.shape}")
+    H = weight_ih.shape[0] // 3
+    check_shape("weight_hh", weight_hh, [("3H", 3 * H), ("H", H)])
+    check_shape("bias_ih", bias_ih, [("3H", 3 * H)])
+    check_shape("bias_hh", bias_hh, [("3H", 3 * H)])
+    Wx = _reorder(weight_ih.T, PYTORCH_GRU_ORDER, GRU_ORDER)
+    Wh = _reorder(weight_hh.T, PYTORCH_GRU_ORDER, GRU_ORDER)
+    b_i = _reorder(bias_ih, PYTORCH_GRU_ORDER, GRU_ORDER)
+    b_h = _reorder(bias_hh, PYTORCH_GRU_ORDER, GRU_ORDER)
+    b = np.concatenate([b_i[: 2 * H] + b_h[: 2 * H], b_i[2 * H :]])  # r, z biases just add
+    return TimeGRU(Wx, Wh, b, b_hg=b_h[2 * H :].copy(), reset_after=True)

@@ -1,0 +1,78 @@
+"""The odyssey's models follow the book's model interface, their gradients are right, and the
+grid and its table are what notebook 09 reads."""
+
+import numpy as np
+import pytest
+
+from lstm_lib import numerical_gradient, rel_error
+from lstm_lib.odyssey import (
+    KINDS,
+    Task,
+    format_table,
+    grid,
+    make_model,
+    make_recurrent,
+    make_task,
+    run,
+    train,
+)
+from lstm_lib.optim import Adam
+from lstm_lib.tasks import bracket_vocabulary, decode, is_balanced
+
+
+def _model_gradients_pass(model, xs, ts):
+    model.forward(xs, ts)
+    model.backward()
+    analytic = [g.copy() for g in model.grads]
+    for param, grad in zip(model.params, analytic, strict=True):
+        numeric = numerical_gradient(lambda: model.forward(xs, ts), param, eps=1e-5)
+        assert rel_error(grad, numeric) < 1e-7
+
+
+@pytest.mark.parametrize("kind", ["peephole", "coupled (CIFG)", "GRU", "RNN"])
+def test_both_models_pass_a_whole_model_gradient_check(kind, rng):
+    adding = Task("adding", None, None)
+    xs, ts = rng.random((3, 5, 2)), rng.random((3, 1))
+    _model_gradients_pass(make_model(kind, adding, 3, rng), xs, ts)
+    brackets = Task("brackets", None, None)
+    ids = rng.integers(0, len(bracket_vocabulary()), (2, 6))
+    _model_gradients_pass(make_model(kind, brackets, 3, rng), ids[:, :-1], ids[:, 1:])
+
+
+def test_bracket_strings_are_balanced_and_start_at_depth_zero(rng):
+    task = make_task("brackets", rng, T=20, n_train=8, n_val=4)
+    xs, ts = task.train
+    assert xs.shape == ts.shape == (8, 20)
+    np.testing.assert_array_equal(xs[:, 1:], ts[:, :-1])
+    full = np.concatenate([xs, ts[:, -1:]], axis=1)
+    assert all(is_balanced(decode(row, bracket_vocabulary())) for row in full)
+
+
+def test_training_lowers_the_loss_and_returns_a_history(rng):
+    task = make_task("adding", rng, T=8, n_train=200, n_val=100)
+    model = make_model("vanilla", task, 8, rng)
+    before = model.forward(*task.val)
+    history = train(model, task.train, Adam(0.02), 150, 16, rng)
+    assert history.loss.shape == history.grad_norm.shape == (150,)
+    assert model.forward(*task.val) < 0.5 * before
+
+
+def test_grid_is_reproducible_and_the_table_lists_every_cell():
+    task = make_task("adding", np.random.default_rng(1), T=6, n_train=64, n_val=32)
+    settings = {"H": 4, "steps": 5, "batch_size": 8}
+    first = grid(["vanilla", "GRU"], [task], [0, 1], **settings)
+    second = grid(["vanilla", "GRU"], [task], [0, 1], **settings)
+    assert first.keys() == second.keys() == {("adding", "vanilla"), ("adding", "GRU")}
+    for key in first:
+        np.testing.assert_array_equal(first[key], second[key])
+    assert run("GRU", task, 0, **settings) == first[("adding", "GRU")][0]
+    table = format_table(first, ["adding"]).splitlines()
+    assert len(table) == 4 and table[2].startswith("| vanilla | ")
+
+
+def test_every_kind_is_known_and_bad_names_are_refused(rng):
+    assert len(KINDS) == 9 and KINDS[-2:] == ("GRU", "RNN")
+    with pytest.raises(ValueError, match="kind must be one of"):
+        make_recurrent("LSTM", 2, 3, rng)
+    with pytest.raises(ValueError, match="name must be"):
+        make_task("copying", rng, T=5)
