@@ -90,17 +90,17 @@ def check_weights(Wx, Wh, b, blocks=1):
 
 
 def check_integer(name, value, minimum=0):
-    """Return ``value`` as an int, at least ``minimum``.
+    """Return ``value`` as an int, at least ``minimum`` (None: no lower bound).
 
     ``TypeError`` unless it is an integer (a Python or NumPy int; not a bool, not 2.5);
     ``ValueError`` when it is below ``minimum``.
     """
-    what = {0: "a non-negative integer", 1: "a positive integer"}.get(
+    what = {None: "an integer", 0: "a non-negative integer", 1: "a positive integer"}.get(
         minimum, f"an integer >= {minimum}"
     )
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
         raise TypeError(f"{name} must be {what}, got {value!r}")
-    if value < minimum:
+    if minimum is not None and value < minimum:
         raise ValueError(f"{name} must be {what}, got {value!r}")
     return int(value)
 
