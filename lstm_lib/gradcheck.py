@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .validation import check_number
+from .validation import check_number, check_rng
 
 
 def numerical_gradient(f, x, eps=1e-6):
@@ -105,6 +105,7 @@ def check_layer_gradients(layer, inputs, rng, eps=1e-6, tol=1e-7):
     ``backward`` must return the gradients of the inputs in the order of ``inputs``.
     Returns a :class:`GradCheckReport`; ``print`` it for a table.
     """
+    check_rng(rng)
     eps = check_number("eps", eps, positive=True)
     tol = check_number("tol", tol, positive=True)
     inputs = tuple(np.array(x, dtype=np.float64) for x in _as_tuple(inputs))

@@ -71,3 +71,8 @@ def test_numerical_gradient_needs_a_positive_eps(eps):
 def test_check_layer_gradients_needs_a_positive_tolerance(rng):
     with pytest.raises(ValueError, match="tol must be"):
         check_layer_gradients(ScaleWithNaNInputGradient(), np.ones(2), rng, tol=math.nan)
+
+
+def test_check_layer_gradients_needs_a_generator():
+    with pytest.raises(TypeError, match="numpy.random.Generator"):
+        check_layer_gradients(ScaleWithNaNInputGradient(), np.ones(2), 0)
