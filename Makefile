@@ -1,6 +1,7 @@
 # The verbs a reader, a teacher or a maintainer types. Every target sets up .venv first.
 #   make lab       set up and open the textbook in JupyterLab (ARGS="--no-browser" on a server)
 #   make test      set up, then ruff, pytest on tests/ and strict nbval on notebooks/
+#   make test-oldest  the same in .venv-oldest: the oldest Python and every floor of pyproject
 #   make execute   re-execute notebooks in place from a clean kernel (NB=notebooks/03_*.ipynb)
 #   make figures   regenerate every diagram in figures/
 #   make student   build the student edition student/ from notebooks/
@@ -15,14 +16,15 @@ ARGS   ?=
 NB     ?= notebooks/*.ipynb
 # Jupyter refuses to run as root (containers, CI) unless told it is on purpose.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
-LINTED := lstm_lib tests notebooks scripts benchmarks conftest.py book/conf.py
+OLDEST ?= .venv-oldest
+LINTED := lstm_lib tests notebooks scripts benchmarks conftest.py .ci book/conf.py
 
-.PHONY: lab test lint execute figures student bench book
+.PHONY: lab test test-oldest lint execute figures student bench book
 
 # Re-install only when pyproject.toml changed since the last install.
 $(STAMP): pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || { \
-	  echo "Python 3.10 or newer is needed; '$(PYTHON)' is $$($(PYTHON) --version 2>&1)." \
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
+	  echo "Python 3.11 or newer is needed; '$(PYTHON)' is $$($(PYTHON) --version 2>&1)." \
 	       "Run e.g. make test PYTHON=python3.12"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV) || { \
 	  echo "Could not create $(VENV): on Debian or Ubuntu install the package python3-venv"; \
@@ -42,11 +44,17 @@ lint: $(STAMP)
 test: lint
 	$(VENV)/bin/pytest
 
+# A fresh venv with the oldest supported set (.ci/oldest-venv), then the whole of `make test`.
+test-oldest:
+	bash .ci/oldest-venv $(OLDEST)
+	$(MAKE) test VENV=$(OLDEST)
+
 execute: $(STAMP)
 	$(PY) scripts/execute_notebooks.py $(NB)
 
 figures: $(STAMP)
 	$(PY) -m lstm_lib.diagrams figures
+	$(PY) -c 'import matplotlib; print(matplotlib.__version__)' > figures/MATPLOTLIB_VERSION
 
 student: $(STAMP)
 	$(PY) -m lstm_lib.classroom notebooks student

@@ -3,30 +3,44 @@ r"""The two squashing functions of the LSTM and their derivatives.
 * ``sigmoid`` maps to (0, 1): a ratio, the openness of a gate.
 * ``tanh`` maps to (-1, 1): information, with its sign and strength.
 
-Both work elementwise on arrays of any shape, and the dtype follows the input.
+Both work elementwise on arrays of any shape, and the dtype follows the input: float16,
+float32 and float64 stay what they are, integers and booleans become float64, and anything
+else (None, strings, complex numbers) is refused with a ``TypeError``.
 """
 
 import numpy as np
+
+from .validation import as_float_array
 
 
 def sigmoid(x, out=None):
     r"""Logistic sigmoid :math:`\sigma(x) = 1 / (1 + e^{-x})`, elementwise.
 
-    Computed as :math:`\sigma(x) = \tfrac12 (1 + \tanh(x/2))`, an identity that never
-    evaluates ``exp`` of a large number: no overflow warning and no NaN, whatever ``x``.
-    Integer input is treated as float64; float32 stays float32. ``out`` (optional) is an
-    array to write the result into, which may be ``x`` itself (used by the fast path of
-    :class:`lstm_lib.lstm.TimeLSTM` to avoid temporary arrays).
+    Computed in two branches that both exponentiate :math:`-|x|`, so ``exp`` never sees a
+    large positive number (no overflow, no warning, no NaN, whatever ``x``):
+
+    .. math:: \sigma(x) = \frac{1}{1 + e^{-x}} \ (x \ge 0), \qquad
+              \sigma(x) = \frac{e^{x}}{1 + e^{x}} \ (x < 0).
+
+    Each is a quotient of numbers computed to rounding, so the result is exact to a few
+    units in the last place everywhere, also deep in the negative tail where
+    :math:`\sigma(x) \approx e^{x}` is tiny. (The identity :math:`\tfrac12 (1 + \tanh(x/2))`
+    is not: it adds the tiny value to 1 and loses it, giving 0 for x = -40.)
+    ``out`` (optional) is an array of x's shape and dtype to write the result into, which may
+    be ``x`` itself (used by the fast path to avoid temporary arrays).
     """
-    x = np.asarray(x)
-    if x.dtype.kind != "f":
-        x = x.astype(np.float64)
-    if out is None:
-        out = np.empty_like(x)
-    np.multiply(x, 0.5, out=out)
-    np.tanh(out, out=out)
-    out += 1
-    out *= 0.5
+    x = as_float_array("x", x)
+    if out is not None:
+        if not isinstance(out, np.ndarray):
+            raise TypeError(f"out must be a numpy array or None, got {type(out).__name__}")
+        if out.shape != x.shape or out.dtype != x.dtype:
+            raise ValueError(
+                f"out must have x's shape {x.shape} and dtype {x.dtype}, "
+                f"got {out.shape} and {out.dtype}"
+            )
+    z = np.exp(-np.abs(x))  # e^{-|x|} in [0, 1]
+    numerator = np.where(x >= 0, 1, z)  # read x before out (which may be x) is written
+    out = np.divide(numerator, 1 + z, out=out)
     return out if out.ndim else out[()]  # a scalar in, a scalar out, like np.tanh
 
 
@@ -35,17 +49,16 @@ def sigmoid_grad(y):
 
     :math:`\sigma'(x) = y (1 - y)`; its largest value is 1/4, at x = 0.
     """
+    y = as_float_array("y", y)
     return y * (1 - y)
 
 
 def tanh(x):
     r""":math:`\tanh(x)`, elementwise; float32 stays float32."""
-    x = np.asarray(x)
-    if x.dtype.kind != "f":
-        x = x.astype(np.float64)
-    return np.tanh(x)
+    return np.tanh(as_float_array("x", x))
 
 
 def tanh_grad(y):
     r"""Derivative of tanh written with its output :math:`y = \tanh(x)`: :math:`1 - y^2`."""
+    y = as_float_array("y", y)
     return 1 - y * y

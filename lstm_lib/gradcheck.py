@@ -13,24 +13,30 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .validation import check_number, check_rng
+
 
 def numerical_gradient(f, x, eps=1e-6):
     """Central-difference gradient of the scalar function ``f()`` with respect to ``x``.
 
     ``x`` is a float array that ``f`` reads (it may be a view, e.g. one column block of a
     fused weight); each entry is nudged by ``+eps`` and ``-eps`` in place, ``f`` is
-    evaluated, and the entry is restored. Returns an array shaped like ``x``.
+    evaluated, and the entry is restored, also when ``f`` raises. Returns an array shaped
+    like ``x``.
     """
     if not isinstance(x, np.ndarray) or x.dtype.kind != "f":
         raise TypeError("x must be a floating-point numpy array that f() reads")
+    eps = check_number("eps", eps, positive=True)
     grad = np.zeros_like(x)
     for index in np.ndindex(x.shape):
         saved = x[index]
-        x[index] = saved + eps
-        up = float(f())
-        x[index] = saved - eps
-        down = float(f())
-        x[index] = saved
+        try:
+            x[index] = saved + eps
+            up = float(f())
+            x[index] = saved - eps
+            down = float(f())
+        finally:
+            x[index] = saved
         grad[index] = (up - down) / (2 * eps)
     return grad
 
@@ -38,11 +44,14 @@ def numerical_gradient(f, x, eps=1e-6):
 def rel_error(a, b):
     """Largest relative difference ``max |a - b| / max(|a| + |b|)``, 0 when both are zero.
 
-    One number for the whole array, robust to entries that are (almost) zero.
+    One number for the whole array, robust to entries that are (almost) zero. NaN when
+    either array holds a NaN or an infinity: no tolerance passes it (``nan < tol`` is False).
     """
     a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
     if a.shape != b.shape:
         raise ValueError(f"a and b must have the same shape, got {a.shape} and {b.shape}")
+    if not (np.all(np.isfinite(a)) and np.all(np.isfinite(b))):
+        return float("nan")
     scale = np.max(np.abs(a) + np.abs(b), initial=0.0)
     return 0.0 if scale == 0 else float(np.max(np.abs(a - b)) / scale)
 
@@ -57,13 +66,14 @@ class GradCheckReport:
 
     @property
     def max_error(self):
-        """The worst relative error over all checked arrays."""
-        return max(self.errors.values())
+        """The worst relative error over all checked arrays; NaN if any of them is NaN."""
+        errors = list(self.errors.values())
+        return float("nan") if np.isnan(errors).any() else max(errors)
 
     @property
     def passed(self):
-        """True when every relative error is below ``tol``."""
-        return self.max_error < self.tol
+        """True when every relative error is below ``tol`` (a NaN error never is)."""
+        return all(error < self.tol for error in self.errors.values())
 
     def __str__(self):
         """A table with one verdict per array; it prints the same on every machine.
@@ -95,6 +105,9 @@ def check_layer_gradients(layer, inputs, rng, eps=1e-6, tol=1e-7):
     ``backward`` must return the gradients of the inputs in the order of ``inputs``.
     Returns a :class:`GradCheckReport`; ``print`` it for a table.
     """
+    check_rng(rng)
+    eps = check_number("eps", eps, positive=True)
+    tol = check_number("tol", tol, positive=True)
     inputs = tuple(np.array(x, dtype=np.float64) for x in _as_tuple(inputs))
     outputs = _as_tuple(layer.forward(*inputs))
     weights = tuple(rng.standard_normal(np.shape(y)) for y in outputs)

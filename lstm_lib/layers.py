@@ -214,10 +214,12 @@ class MeanSquaredError(Layer):
         self._diff = None
 
     def forward(self, y, t):
-        """y and t of the same shape -> the mean squared difference (a float)."""
+        """y and t of the same shape, at least one entry -> the mean squared difference."""
         y = as_float_array("y", y)
         t = as_float_array("t", t, y.dtype)
         check_like("t", t, "y", y)
+        if y.size == 0:
+            raise ValueError(f"y and t must hold at least one entry to average, got {y.shape}")
         self._diff = y - t
         return float(np.mean(self._diff**2))
 
@@ -246,13 +248,21 @@ class SoftmaxCrossEntropy(Layer):
         targets = np.asarray(targets)
         if targets.dtype.kind not in "iu":
             raise TypeError(f"targets must be an integer array, got dtype {targets.dtype}")
+        if scores.ndim == 0 or scores.shape[-1] == 0:
+            raise ValueError(
+                f"scores must have shape (..., V) with V >= 1 classes, got {scores.shape}"
+            )
         if scores.shape[:-1] != targets.shape:
             raise ValueError(
                 f"targets must have shape {scores.shape[:-1]} (scores without the last axis), "
                 f"got {targets.shape}"
             )
+        if targets.size == 0:
+            raise ValueError(
+                f"scores must hold at least one position to average, got {scores.shape}"
+            )
         V = scores.shape[-1]
-        if targets.size and (targets.min() < 0 or targets.max() >= V):
+        if targets.min() < 0 or targets.max() >= V:
             raise ValueError(
                 f"targets must lie in [0, V={V}), got [{targets.min()}, {targets.max()}]"
             )

@@ -6,12 +6,34 @@ layer that holds the array sees the new value.
 
 import numpy as np
 
+from .validation import check_number
+
+
+def _check_lr(lr):
+    """A finite learning rate >= 0 (0 freezes the parameters)."""
+    lr = check_number("lr", lr)
+    if lr < 0:
+        raise ValueError(f"lr must be non-negative, got {lr}")
+    return lr
+
+
+def _check_arrays(name, arrays):
+    """Each entry must be a float ndarray: it is updated in place."""
+    for k, a in enumerate(arrays):
+        if not isinstance(a, np.ndarray) or a.dtype.kind != "f":
+            got = a.dtype if isinstance(a, np.ndarray) else type(a).__name__
+            raise TypeError(
+                f"{name}[{k}] must be a floating-point numpy array (updated in place), got {got}"
+            )
+
 
 def _check_pairs(params, grads):
     if len(params) != len(grads):
         raise ValueError(
             f"params and grads must have the same length, got {len(params)} and {len(grads)}"
         )
+    _check_arrays("params", params)
+    _check_arrays("grads", grads)
     for k, (p, g) in enumerate(zip(params, grads, strict=True)):
         if p.shape != g.shape:
             raise ValueError(
@@ -23,7 +45,7 @@ class SGD:
     r"""Plain gradient descent: :math:`w \leftarrow w - \eta\, \partial L/\partial w`."""
 
     def __init__(self, lr=0.1):
-        self.lr = lr
+        self.lr = _check_lr(lr)
 
     def update(self, params, grads):
         """Update every array of ``params`` in place."""
@@ -46,25 +68,47 @@ class Adam:
     :math:`\eta_t = \eta \sqrt{1 - \beta_2^t} / (1 - \beta_1^t)`; it differs from the
     formula above only in where :math:`\epsilon` sits (here it is added to :math:`\sqrt{v}`,
     not to :math:`\sqrt{\hat v}`).
+
+    The moments m and v are kept in float32 at least: in float16, :math:`\epsilon = 10^{-8}`
+    rounds to 0 and :math:`g^2` overflows above 256, and a step would divide 0 by 0. The
+    step is computed in that precision and rounded to the parameter's dtype when applied.
+    One ``Adam`` serves one list of parameters: its state is per array.
     """
 
     def __init__(self, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
-        self.lr, self.beta1, self.beta2, self.eps = lr, beta1, beta2, eps
+        self.lr = _check_lr(lr)
+        for name, beta in (("beta1", beta1), ("beta2", beta2)):
+            if not 0 <= check_number(name, beta) < 1:
+                raise ValueError(f"{name} must lie in [0, 1), got {beta}")
+        self.beta1, self.beta2 = float(beta1), float(beta2)
+        self.eps = check_number("eps", eps, positive=True)
         self.m = self.v = None
         self.t = 0
+
+    def _check_state(self, params):
+        held = [m.shape for m in self.m]
+        if [p.shape for p in params] != held:
+            raise ValueError(
+                f"this Adam holds the state of {len(held)} arrays of shapes {held}, got "
+                f"{len(params)} of shapes {[p.shape for p in params]}: use one Adam per "
+                "list of parameters (a new model or new parameters need a new Adam)"
+            )
 
     def update(self, params, grads):
         """Update every array of ``params`` in place."""
         _check_pairs(params, grads)
         if self.m is None:
-            self.m = [np.zeros_like(p) for p in params]
-            self.v = [np.zeros_like(p) for p in params]
+            state = [np.result_type(p.dtype, np.float32) for p in params]
+            self.m = [np.zeros(p.shape, dtype) for p, dtype in zip(params, state, strict=True)]
+            self.v = [np.zeros(p.shape, dtype) for p, dtype in zip(params, state, strict=True)]
+        self._check_state(params)
         self.t += 1
         step = self.lr * np.sqrt(1 - self.beta2**self.t) / (1 - self.beta1**self.t)
         for p, g, m, v in zip(params, grads, self.m, self.v, strict=True):
+            g = g.astype(m.dtype, copy=False)
             m += (1 - self.beta1) * (g - m)
             v += (1 - self.beta2) * (g * g - v)
-            p -= step * m / (np.sqrt(v) + self.eps)
+            p -= (step * m / (np.sqrt(v) + self.eps)).astype(p.dtype, copy=False)
 
 
 def clip_grads(grads, max_norm):
@@ -72,12 +116,14 @@ def clip_grads(grads, max_norm):
 
     The global norm is :math:`\sqrt{\sum_k \lVert g_k \rVert^2}` over all arrays; when it
     exceeds ``max_norm`` every array is multiplied in place by ``max_norm / norm``, which
-    keeps the direction of the step. Returns the norm before clipping. A norm that is NaN
-    or inf (a diverged run) raises ``ValueError`` rather than passing through unclipped.
+    keeps the direction of the step. Returns the norm before clipping (summed in float64, so
+    float16 gradients do not overflow). A norm that is NaN or inf (a diverged run) raises
+    ``ValueError`` rather than passing through unclipped; so does a ``max_norm`` that is NaN
+    (which would clip nothing). ``max_norm=np.inf`` never clips.
     """
-    if max_norm <= 0:
-        raise ValueError(f"max_norm must be positive, got {max_norm}")
-    norm = float(np.sqrt(sum(float(np.sum(g * g)) for g in grads)))
+    max_norm = check_number("max_norm", max_norm, positive=True, finite=False)
+    _check_arrays("grads", grads)
+    norm = float(np.sqrt(sum(float(np.sum(np.square(g, dtype=np.float64))) for g in grads)))
     if not np.isfinite(norm):
         raise ValueError(
             f"the gradient norm is {norm}: the gradients hold NaN or inf (training diverged; "

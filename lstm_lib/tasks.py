@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from .validation import check_rng
+from .validation import check_float_dtype, check_integer, check_number, check_rng
 
 
 def adding_problem(N, T, rng, dtype=np.float64):
@@ -14,11 +14,12 @@ def adding_problem(N, T, rng, dtype=np.float64):
     marked values. Predicting the mean, 1, gives a mean squared error of 1/6 (the variance
     of a sum of two uniform numbers): a model must beat that to have learned anything.
 
-    Returns ``xs`` (N, T, 2) and ``ys`` (N, 1).
+    Returns ``xs`` (N, T, 2) and ``ys`` (N, 1) of the floating-point ``dtype``.
     """
     check_rng(rng)
-    if T < 2:
-        raise ValueError(f"T must be at least 2 to hold two markers, got {T}")
+    N = check_integer("N", N, minimum=1)
+    T = check_integer("T", T, minimum=2)  # room for two markers
+    dtype = check_float_dtype("dtype", dtype)
     values = rng.random((N, T))
     markers = np.zeros((N, T))
     half = T // 2
@@ -39,6 +40,20 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 def _check_depth(max_depth):
     if not isinstance(max_depth, (int, np.integer)) or not 1 <= max_depth <= 12:
         raise ValueError(f"max_depth must be an integer in [1, 12], got {max_depth!r}")
+
+
+def _check_text(name, text):
+    if not isinstance(text, str):
+        raise TypeError(f"{name} must be a string of symbols, got {type(text).__name__}")
+
+
+def _check_probabilities(p_open, p_close):
+    p_open, p_close = check_number("p_open", p_open), check_number("p_close", p_close)
+    if not (0 < p_open < 1 and 0 < p_close < 1 and p_open + p_close < 1):
+        raise ValueError(
+            "p_open and p_close must lie in (0, 1) with p_open + p_close < 1, "
+            f"got {p_open} and {p_close}"
+        )
 
 
 def depth_letters(depth):
@@ -65,9 +80,21 @@ def next_symbol_probs(open_brackets, max_depth=3, p_open=0.2, p_close=0.2):
     2, innermost ``[``). Returns a dict symbol -> probability (the symbols with probability
     zero are left out); see :func:`bracket_language` for the rules.
     """
+    _check_depth(max_depth)
+    _check_probabilities(p_open, p_close)
+    if not isinstance(open_brackets, str) or set(open_brackets) - set(BRACKETS):
+        raise ValueError(
+            f"open_brackets must be a string of opening brackets {''.join(BRACKETS)!r}, "
+            f"got {open_brackets!r}"
+        )
+    if len(open_brackets) > max_depth:
+        raise ValueError(f"{len(open_brackets)} open brackets is deeper than max_depth={max_depth}")
+    return _next_symbol_probs(open_brackets, max_depth, p_open, p_close)
+
+
+def _next_symbol_probs(open_brackets, max_depth, p_open, p_close):
+    """:func:`next_symbol_probs` without the checks (the generator's inner loop)."""
     depth = len(open_brackets)
-    if depth > max_depth:
-        raise ValueError(f"{depth} open brackets is deeper than max_depth={max_depth}")
     probs = {}
     p_letter = 1.0
     if depth < max_depth:
@@ -104,17 +131,12 @@ def bracket_language(n_chars, rng, max_depth=3, p_open=0.2, p_close=0.2):
     """
     check_rng(rng)
     _check_depth(max_depth)
-    if not (0 < p_open < 1 and 0 < p_close < 1 and p_open + p_close < 1):
-        raise ValueError(
-            "p_open and p_close must lie in (0, 1) with p_open + p_close < 1, "
-            f"got {p_open} and {p_close}"
-        )
-    if not isinstance(n_chars, (int, np.integer)) or n_chars < 0:
-        raise ValueError(f"n_chars must be a non-negative integer, got {n_chars!r}")
+    _check_probabilities(p_open, p_close)
+    n_chars = check_integer("n_chars", n_chars, minimum=0)
     stack, out = "", []
     for k, u in enumerate(rng.random(n_chars)):
         remaining = n_chars - k
-        probs = next_symbol_probs(stack, max_depth, p_open, p_close)
+        probs = _next_symbol_probs(stack, max_depth, p_open, p_close)
         if len(stack) >= remaining:  # only room left to close what is open
             probs = {BRACKETS[stack[-1]]: 1.0}
         elif len(stack) + 2 > remaining:  # a bracket opened now could not be closed in time
@@ -140,6 +162,7 @@ def bracket_depths(text):
     An opening bracket raises the depth by one, a closing bracket lowers it, a letter keeps
     it; ``"a(b[c])"`` gives ``[0, 1, 1, 2, 2, 1, 0]``.
     """
+    _check_text("text", text)
     steps = [1 if s in BRACKETS else -1 if s in _OPENING else 0 for s in text]
     return np.cumsum(np.array(steps, dtype=np.int64))
 
@@ -152,6 +175,7 @@ def first_bracket_error(text, complete=True):
     ``len(text)``); with ``complete=False`` the text may stop inside brackets, as a sample
     cut from a longer stream does.
     """
+    _check_text("text", text)
     stack = []
     for k, s in enumerate(text):
         if s in BRACKETS:
@@ -169,6 +193,8 @@ def is_balanced(text):
 
 def encode(text, vocabulary):
     """Symbol string -> int64 ids (index of each symbol in ``vocabulary``), shape (len(text),)."""
+    _check_text("text", text)
+    _check_text("vocabulary", vocabulary)
     index = {s: k for k, s in enumerate(vocabulary)}
     if len(index) != len(vocabulary):
         raise ValueError(f"vocabulary has repeated symbols: {vocabulary!r}")
@@ -180,6 +206,7 @@ def encode(text, vocabulary):
 
 def decode(ids, vocabulary):
     """Ids (any integer sequence) -> the string of their symbols in ``vocabulary``."""
+    _check_text("vocabulary", vocabulary)
     ids = np.asarray(ids)
     if ids.dtype.kind not in "iu":
         raise TypeError(f"ids must be integers, got dtype {ids.dtype}")

@@ -158,3 +158,50 @@ def check_weights(Wx, Wh, b, blocks=1):
     check_shape("Wh", Wh, [("H", H), (f"{k}H", blocks * H)])
     check_shape("b", b, [(f"{k}H", blocks * H)])
     return D, H, Wx, Wh, b
+
+
+def check_integer(name, value, minimum=0):
+    """Return ``value`` as an int, at least ``minimum`` (None: no lower bound).
+
+    ``TypeError`` unless it is an integer (a Python or NumPy int; not a bool, not 2.5);
+    ``ValueError`` when it is below ``minimum``.
+    """
+    what = {None: "an integer", 0: "a non-negative integer", 1: "a positive integer"}.get(
+        minimum, f"an integer >= {minimum}"
+    )
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name} must be {what}, got {value!r}")
+    if minimum is not None and value < minimum:
+        raise ValueError(f"{name} must be {what}, got {value!r}")
+    return int(value)
+
+
+def check_number(name, value, positive=False, finite=True):
+    """Return ``value`` as a float: a real number, never NaN.
+
+    ``TypeError`` unless it is a Python or NumPy real number (not a bool, not a string);
+    ``ValueError`` for NaN, for an infinity unless ``finite=False``, and for a value that is
+    not above zero when ``positive=True``. Comparisons with NaN are all False, so a NaN that
+    got past a check such as ``if value <= 0`` would silently turn the check off.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{name} must be a real number, got {value!r}")
+    value = float(value)
+    if np.isnan(value) or (finite and np.isinf(value)):
+        raise ValueError(f"{name} must be a {'finite ' if finite else ''}number, got {value}")
+    if positive and not value > 0:
+        raise ValueError(f"{name} must be positive, got {value}")
+    return value
+
+
+def check_float_dtype(name, dtype):
+    """Return ``np.dtype(dtype)``; ``TypeError`` unless it is a floating-point dtype."""
+    try:
+        dtype = np.dtype(dtype)
+    except TypeError as error:
+        raise TypeError(f"{name} must be a floating-point dtype, got {dtype!r}") from error
+    if dtype.kind != "f":
+        raise TypeError(
+            f"{name} must be a floating-point dtype such as np.float64 or np.float32, got {dtype}"
+        )
+    return dtype

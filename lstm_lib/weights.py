@@ -14,7 +14,15 @@ places where blocks are moved between orders.
 
 import numpy as np
 
-from .validation import as_float_array, check_rng, check_shape, check_weights
+from .validation import (
+    as_float_array,
+    check_float_dtype,
+    check_integer,
+    check_number,
+    check_rng,
+    check_shape,
+    check_weights,
+)
 
 #: The block order of this book's fused weights.
 GATE_ORDER = "fgio"
@@ -23,9 +31,7 @@ PYTORCH_ORDER = "ifgo"
 
 
 def _check_sizes(D, H):
-    for name, value in (("D", D), ("H", H)):
-        if not isinstance(value, (int, np.integer)) or value < 1:
-            raise ValueError(f"{name} must be a positive integer, got {value!r}")
+    return check_integer("D", D, minimum=1), check_integer("H", H, minimum=1)
 
 
 def init_rnn_params(D, H, rng, dtype=np.float64):
@@ -34,9 +40,11 @@ def init_rnn_params(D, H, rng, dtype=np.float64):
     Scheme: every entry of Wx is drawn from :math:`\mathcal N(0, 1/D)` and of Wh from
     :math:`\mathcal N(0, 1/H)` (variance one over the number of inputs, so that
     :math:`x W_x` and :math:`h W_h` start with entries of order one); b is zero.
+    ``dtype`` must be a floating-point dtype.
     """
     check_rng(rng)
-    _check_sizes(D, H)
+    D, H = _check_sizes(D, H)
+    dtype = check_float_dtype("dtype", dtype)
     Wx = rng.standard_normal((D, H)) / np.sqrt(D)
     Wh = rng.standard_normal((H, H)) / np.sqrt(H)
     b = np.zeros(H)
@@ -50,9 +58,12 @@ def init_lstm_params(D, H, rng, forget_bias=1.0, dtype=np.float64):
     :math:`\mathcal N(0, 1/H)`, b zero except the forget block, which is ``forget_bias``:
     at the start the forget gate is then about :math:`\sigma(\text{forget\_bias})`
     (0.73 for the default 1.0), so the cell remembers by default until it learns to forget.
+    ``forget_bias`` must be a finite number and ``dtype`` a floating-point dtype.
     """
     check_rng(rng)
-    _check_sizes(D, H)
+    D, H = _check_sizes(D, H)
+    forget_bias = check_number("forget_bias", forget_bias)
+    dtype = check_float_dtype("dtype", dtype)
     Wx = rng.standard_normal((D, 4 * H)) / np.sqrt(D)
     Wh = rng.standard_normal((H, 4 * H)) / np.sqrt(H)
     b = np.zeros(4 * H)
@@ -98,11 +109,20 @@ def reorder_blocks(array, source, target, axis=-1):
 
     ``source`` and ``target`` are strings of the letters f, g, i, o, e.g.
     ``reorder_blocks(b, "fgio", "ifgo")`` turns this book's bias into PyTorch's order.
+    ``array`` needs at least one axis and ``axis`` must be one of its axes.
     """
     array = np.asarray(array)
     for name, order in (("source", source), ("target", target)):
-        if sorted(order) != sorted(GATE_ORDER):
+        if not isinstance(order, str) or sorted(order) != sorted(GATE_ORDER):
             raise ValueError(f"{name} must be an order of the letters f, g, i, o, got {order!r}")
+    if array.ndim == 0:
+        raise ValueError("array must have at least one axis of four blocks, got a 0-d array")
+    axis = check_integer("axis", axis, minimum=None)
+    if not -array.ndim <= axis < array.ndim:
+        raise ValueError(
+            f"axis must lie in [{-array.ndim}, {array.ndim}) for an array of shape "
+            f"{array.shape}, got {axis}"
+        )
     size = array.shape[axis]
     if size % 4:
         raise ValueError(f"axis {axis} must have a length divisible by 4, got {size}")

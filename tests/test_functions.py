@@ -1,3 +1,4 @@
+import decimal
 import warnings
 
 import numpy as np
@@ -5,8 +6,59 @@ import pytest
 
 from lstm_lib import rel_error, sigmoid, sigmoid_grad, tanh, tanh_grad
 
+FLOATS = [np.float16, np.float32, np.float64]
 
-@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+
+def _exact_sigmoid(values):
+    """1 / (1 + e^-x) with 50 significant digits for each float x, rounded to float64."""
+    with decimal.localcontext() as context:
+        context.prec = 50
+        return np.array([float(1 / (1 + (-decimal.Decimal(float(v))).exp())) for v in values])
+
+
+@pytest.mark.parametrize("dtype", FLOATS)
+def test_sigmoid_is_exact_to_rounding_in_both_tails(dtype):
+    info = np.finfo(dtype)
+    # from where sigma(x) leaves the normal numbers (x = log(tiny)) to where it rounds to 1
+    x = np.linspace(np.log(float(info.tiny)), 40, 4001).astype(dtype)
+    relative = np.abs(sigmoid(x).astype(np.float64) / _exact_sigmoid(x) - 1)
+    assert relative.max() <= 2 * info.eps, f"worst at x = {x[relative.argmax()]}"
+    # below that, sigma(x) is subnormal: right to a step or two of the subnormal spacing
+    x = np.linspace(np.log(float(info.tiny)) - 12, np.log(float(info.tiny)), 400).astype(dtype)
+    error = np.abs(sigmoid(x).astype(np.float64) - _exact_sigmoid(x))
+    assert error.max() <= 2 * float(info.smallest_subnormal)
+
+
+def test_sigmoid_keeps_the_tiny_openness_at_minus_40():
+    assert sigmoid(-40.0) == pytest.approx(4.248354255291589e-18, rel=1e-15)
+    assert sigmoid(np.float32(-15)) == pytest.approx(3.0590227e-07, rel=1e-6)
+
+
+@pytest.mark.parametrize("f", [sigmoid, tanh, sigmoid_grad, tanh_grad])
+@pytest.mark.parametrize("bad", [None, ["1.5", "2"], np.array([1 + 2j]), np.array([object()])])
+def test_non_real_input_is_refused(f, bad):
+    with pytest.raises(TypeError, match="must be a real floating-point array"):
+        f(bad)
+
+
+def test_sigmoid_out_must_fit_x():
+    x = np.zeros(3)
+    with pytest.raises(ValueError, match="out must have x's shape"):
+        sigmoid(x, out=np.zeros(4))
+    with pytest.raises(ValueError, match="out must have x's shape"):
+        sigmoid(x, out=np.zeros(3, dtype=np.float32))
+    with pytest.raises(TypeError, match="out must be a numpy array"):
+        sigmoid(x, out=[0.0, 0.0, 0.0])
+
+
+def test_sigmoid_out_may_be_a_view_of_x(rng):
+    a = rng.standard_normal((4, 6)) * 30
+    expected = sigmoid(a[:, 2:])
+    sigmoid(a[:, 2:], out=a[:, 2:])
+    np.testing.assert_array_equal(a[:, 2:], expected)
+
+
+@pytest.mark.parametrize("dtype", FLOATS)
 def test_extreme_inputs_are_finite_and_silent(dtype):
     x = np.array([-1e4, -1000, -50, 0, 50, 1000, 1e4], dtype=dtype)
     with warnings.catch_warnings():
@@ -34,6 +86,12 @@ def test_sigmoid_out_argument_writes_in_place(rng):
 def test_integers_become_float64():
     assert sigmoid(np.array([0, 1])).dtype == np.float64
     assert tanh(np.array([0, 1])).dtype == np.float64
+    assert sigmoid(np.array([True])).dtype == np.float64
+
+
+def test_sigmoid_of_infinities_and_nan():
+    np.testing.assert_array_equal(sigmoid(np.array([-np.inf, np.inf])), [0, 1])
+    assert np.isnan(sigmoid(np.nan))
 
 
 @pytest.mark.parametrize(("f", "grad"), [(sigmoid, sigmoid_grad), (tanh, tanh_grad)])
