@@ -23,7 +23,7 @@ from .fast_lstm import FastTimeLSTM
 from .layers import Embedding, SoftmaxCrossEntropy, TimeAffine
 from .lstm import LSTM
 from .train import History, apply_gradients
-from .validation import check_clip_norm, check_ids, check_positive_int, check_rng
+from .validation import check_clip_norm, check_ids, check_number, check_positive_int, check_rng
 from .weights import init_lstm_params
 
 
@@ -113,8 +113,7 @@ class LanguageModel:
             raise ValueError("start must hold at least one id")
         if isinstance(length, bool) or not isinstance(length, (int, np.integer)) or length < 0:
             raise ValueError(f"length must be a non-negative integer, got {length!r}")
-        if not temperature > 0:
-            raise ValueError(f"temperature must be positive, got {temperature}")
+        temperature = check_number("temperature", temperature, positive=True)
         hs, cs = self.states(start)
         h, c = hs[-1:], cs[-1:]  # (1, H) each
         step = LSTM(*self.lstm.params)

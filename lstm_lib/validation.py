@@ -137,9 +137,9 @@ def check_positive_int(name, value):
 
 
 def check_clip_norm(clip_norm):
-    """Raise ValueError unless clip_norm is None or a positive number."""
-    if clip_norm is not None and not clip_norm > 0:
-        raise ValueError(f"clip_norm must be positive or None, got {clip_norm}")
+    """Raise unless clip_norm is None or a positive finite number (see check_number)."""
+    if clip_norm is not None:
+        check_number("clip_norm", clip_norm, positive=True)
 
 
 def check_weights(Wx, Wh, b, blocks=1):
