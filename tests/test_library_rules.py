@@ -13,7 +13,7 @@ import lstm_lib
 
 ROOT = Path(lstm_lib.__file__).parent
 MODULES = sorted(info.name for info in pkgutil.walk_packages([str(ROOT)], prefix="lstm_lib."))
-DRAWING = {"lstm_lib.diagrams", "lstm_lib.diagrams_gru", "lstm_lib.style"}  # figures, colours
+DRAWING = {"lstm_lib.diagrams", "lstm_lib.style"}  # figures, colours
 
 
 def _source(name):
