@@ -66,14 +66,18 @@ NOT_YET_PLAIN = {
 }
 NOT_YET_SHORT = {"lstm_lib.fast_lstm"}
 MATH = {
+    "lstm_lib.better_language_model",
     "lstm_lib.cell",
     "lstm_lib.fast_lstm",
     "lstm_lib.gates",
+    "lstm_lib.gru",
     "lstm_lib.language_model",
     "lstm_lib.layers",
     "lstm_lib.lstm",
+    "lstm_lib.odyssey",
     "lstm_lib.rnn",
     "lstm_lib.train",
+    "lstm_lib.variants",
 }
 
 
