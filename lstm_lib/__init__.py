@@ -16,7 +16,7 @@ One module per idea of the book, with the notebooks that introduce it:
     optim                  SGD, Adam and gradient clipping                          01, 06
     tasks                  the adding problem, a bracket language, a word grammar   06, 08, 10
     train                  SequenceRegressor, fit, History                          06
-    language_model         LanguageModel, truncated BPTT                            08
+    language_model         LanguageModel, truncated BPTT, evaluating (no dropout)   08, 10
     gru                    GRU, TimeGRU, gru_from_pytorch                           09
     variants               LSTM variants as options of one cell                     09
     odyssey                variants, GRU and RNN trained alike: which parts matter  09

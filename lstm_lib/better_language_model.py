@@ -1,39 +1,38 @@
-r"""A better language model (notebook 10, after DLFS2 §6.5): more layers, dropout, tied weights.
+"""A better language model (notebook 10, after DLFS2 6.5): more layers, dropout, tied weights.
 
-Three changes to the language model of notebook 08, each a switch of
-:class:`BetterLanguageModel`:
+Three changes to the language model of notebook 08, each a switch of BetterLanguageModel:
 
-* **stacking**: ``layers`` TimeLSTM layers, each reading the hidden states of the one below;
-* **dropout** between the layers, on the connections that go *up* (embedding -> LSTM,
-  LSTM -> LSTM, LSTM -> affine) and never on the recurrent path h_{t-1} -> h_t, so the
+* stacking: layers FastTimeLSTM layers, each reading the hidden states of the one below;
+* dropout between the layers, on the connections that go up (embedding -> LSTM,
+  LSTM -> LSTM, LSTM -> affine) and never on the recurrent path h_(t-1) -> h_t, so the
   memory is not disturbed from step to step (Zaremba et al. 2014);
-* **weight tying**: the output affine transform uses the transposed embedding,
-  :math:`s_t = h_t E^T + b`, so one matrix E (V, D) both reads and writes the symbols
+* weight tying: the output affine transform uses the transposed embedding,
+  s_t = h_t E^T + b_out, so one matrix E (V, D) both reads and writes the symbols
   (Press and Wolf 2017; Inan et al. 2017). It needs D = H and saves V H parameters.
 
-The model has the interface every model of the book has: ``predict(xs)`` -> scores,
-``forward(xs, ts)`` -> mean loss, ``backward(dout=1.0)``, ``params``, ``grads``,
-``reset_state()``; :func:`train_lm` trains it by stateful truncated BPTT.
+The model has the interface every model of the book has: predict(xs) -> scores,
+forward(xs, ts) -> mean loss, backward(dout=1.0), params, grads, reset_state(). Dropout is
+on while the attribute training is True (the default) and off inside
+lstm_lib.language_model.evaluating(model), which evaluate uses; the model is trained by
+lstm_lib.language_model.train_tbptt, like the model of notebook 08.
 """
 
 import numpy as np
 
-from .language_model import batchify, chunks
+from .fast_lstm import FastTimeLSTM
+from .language_model import evaluating
 from .layers import Embedding, Layer, SoftmaxCrossEntropy, TimeAffine
-from .lstm import TimeLSTM  # the one place the time layer is chosen: the fast one
-from .optim import clip_grads
-from .train import History
 from .validation import as_float_array, check_like, check_rng
 from .weights import init_lstm_params
 
 
 class Dropout(Layer):
-    r"""Inverted dropout: in training, each entry is zeroed with probability ``ratio``.
+    """Inverted dropout: while training, each entry is zeroed with probability ratio.
 
-    ``forward(x, train=True)``: :math:`y = x \odot m / (1 - \text{ratio})` with a fresh mask
-    m of zeros and ones (P(1) = 1 - ratio) drawn from ``rng``, so that the expected value of
-    y is x; with ``train=False``, :math:`y = x`. ``backward(dout)`` ->
-    :math:`dout \odot m / (1 - \text{ratio})` (or ``dout`` after an evaluation pass).
+    forward(x): with training True (the default), y = x ⊙ m / (1 - ratio) with a fresh
+    mask m of zeros and ones (P(1) = 1 - ratio) drawn from rng, so that the expected value
+    of y is x; with training False, y = x. backward(dout) -> dout ⊙ m / (1 - ratio) (or
+    dout after a pass without dropout).
     """
 
     def __init__(self, ratio, rng):
@@ -41,13 +40,13 @@ class Dropout(Layer):
         check_rng(rng)
         if not 0 <= ratio < 1:
             raise ValueError(f"ratio must lie in [0, 1), got {ratio}")
-        self.ratio, self.rng = ratio, rng
+        self.ratio, self.rng, self.training = ratio, rng, True
         self._scale = None
 
-    def forward(self, x, train=True):
+    def forward(self, x):
         """x of any shape -> y of the same shape."""
         x = as_float_array("x", x)
-        if not train or self.ratio == 0:
+        if not self.training or self.ratio == 0:
             self._scale = 1.0
             return x
         keep = self.rng.random(x.shape) >= self.ratio
@@ -64,21 +63,22 @@ class Dropout(Layer):
 
 
 class BetterLanguageModel:
-    """Embedding -> ``layers`` x (Dropout -> TimeLSTM) -> Dropout -> TimeAffine -> softmax.
+    """Embedding -> layers x (Dropout -> FastTimeLSTM) -> Dropout -> TimeAffine -> softmax.
 
-    ``V`` symbols, embedding size ``D``, hidden size ``H``; ``dropout`` the ratio of every
-    Dropout (0: none); ``tie_weights=True`` uses the transposed embedding as the output
-    weights (requires D = H). With ``layers=1, dropout=0, tie_weights=False`` it is the model
-    of notebook 08. Weights are drawn from ``rng``, which also draws the dropout masks:
-    embedding entries from N(0, 1/D), LSTM weights from
-    :func:`~lstm_lib.weights.init_lstm_params`, W from N(0, 1/H), b_out zero. ``params``
-    lists E (V, D), then Wx, Wh, b of each layer, then W (H, V) unless tied, then
-    b_out (V,); ``param_names`` names them.
+    V symbols, embedding size D, hidden size H; dropout the ratio of every Dropout (0:
+    none); tie_weights=True uses the transposed embedding as the output weights (requires
+    D = H). With layers=1, dropout=0, tie_weights=False it is the model of notebook 08.
+    Weights are drawn from rng, which also draws the dropout masks: embedding entries from
+    N(0, 1/D), LSTM weights from lstm_lib.weights.init_lstm_params, W from N(0, 1/H), b_out
+    zero. params lists E (V, D), then Wx, Wh, b of each layer, then W (H, V) unless tied,
+    then b_out (V,); param_names names them.
 
-    * ``predict(xs, train=False)``: ids (N, T) -> scores (N, T, V); the LSTMs are stateful;
-    * ``forward(xs, ts, train=True)``: also targets (N, T) -> mean cross-entropy;
-    * ``backward(dout=1.0)`` fills ``grads``; with tied weights E's gradient is the sum of
-      its two uses.
+    * predict(xs): ids (N, T) -> scores (N, T, V); the LSTMs are stateful;
+    * forward(xs, ts): also targets (N, T) -> mean cross-entropy;
+    * backward(dout=1.0) fills grads; with tied weights E's gradient is the sum of its
+      two uses;
+    * training: True (the default) applies dropout, False leaves it out (set it through
+      lstm_lib.language_model.evaluating).
     """
 
     def __init__(self, V, D, H, rng, layers=1, dropout=0.0, tie_weights=False):
@@ -92,7 +92,7 @@ class BetterLanguageModel:
         E = rng.standard_normal((V, D)) / np.sqrt(D)
         self.embed = Embedding(E)
         self.lstms = [
-            TimeLSTM(*init_lstm_params(D if k == 0 else H, H, rng), stateful=True)
+            FastTimeLSTM(*init_lstm_params(D if k == 0 else H, H, rng), stateful=True)
             for k in range(layers)
         ]
         self.drops = [Dropout(dropout, rng) for _ in range(layers + 1)]
@@ -108,19 +108,29 @@ class BetterLanguageModel:
         names = [f"{p}{k + 1}" for k in range(layers) for p in ("Wx", "Wh", "b")]
         self.param_names = ["E", *names, *([] if tie_weights else ["W"]), "b_out"]
 
-    def predict(self, xs, train=False):
+    @property
+    def training(self):
+        """True while dropout is applied (the default); setting it sets every Dropout."""
+        return self.drops[0].training
+
+    @training.setter
+    def training(self, value):
+        for drop in self.drops:
+            drop.training = bool(value)
+
+    def predict(self, xs):
         """ids (N, T) -> scores (N, T, V), carrying every layer's state."""
         x = self.embed.forward(xs)
         for drop, lstm in zip(self.drops, self.lstms, strict=False):
-            x = lstm.forward(drop.forward(x, train))
-        return self.affine.forward(self.drops[-1].forward(x, train))
+            x = lstm.forward(drop.forward(x))
+        return self.affine.forward(self.drops[-1].forward(x))
 
-    def forward(self, xs, ts, train=True):
+    def forward(self, xs, ts):
         """ids (N, T), targets (N, T) -> mean cross-entropy (nats)."""
-        return self.loss_layer.forward(self.predict(xs, train), ts)
+        return self.loss_layer.forward(self.predict(xs), ts)
 
     def backward(self, dout=1.0):
-        """Backpropagate the last :meth:`forward` through the chunk; fills ``grads``."""
+        """Backpropagate the last forward through the chunk; fills grads."""
         d = self.drops[-1].backward(self.affine.backward(self.loss_layer.backward(dout)))
         for drop, lstm in reversed(list(zip(self.drops, self.lstms, strict=False))):
             d = drop.backward(lstm.backward(d))
@@ -134,50 +144,12 @@ class BetterLanguageModel:
             lstm.reset_state()
 
 
-def evaluate_lm(model, ids, batch_size=1, chunk_len=100):
-    """Mean cross-entropy (nats) of ``model`` on the stream ids (L,), no dropout, state carried."""
-    model.reset_state()
-    total = count = 0
-    for xs, ts in chunks(batchify(ids, batch_size), chunk_len):
-        total += model.forward(xs, ts, train=False) * ts.size
-        count += ts.size
-    model.reset_state()
-    return total / count
-
-
-def train_lm(model, ids, optimizer, batch_size, chunk_len, epochs, max_norm=1.0, val_ids=None):
-    """Train ``model`` on the stream ids (L,) by stateful truncated BPTT (as in notebook 08).
-
-    Returns ``(history, perplexities)``: a :class:`~lstm_lib.train.History` of every update's
-    loss and gradient norm, and a dict of per-epoch lists, ``"train"`` (perplexity over the
-    epoch's chunks, with dropout) and, when ``val_ids`` is given, ``"val"``
-    (:func:`evaluate_lm` after the epoch, with the same ``batch_size`` rows).
-    """
-    rows = batchify(ids, batch_size)
-    losses, norms = [], []
-    perplexities = {"train": [], "val": []} if val_ids is not None else {"train": []}
-    for _ in range(epochs):
-        model.reset_state()
-        total = count = 0
-        for xs, ts in chunks(rows, chunk_len):
-            loss = model.forward(xs, ts)
-            model.backward()
-            norms.append(clip_grads(model.grads, max_norm))
-            optimizer.update(model.params, model.grads)
-            losses.append(loss)
-            total, count = total + loss * ts.size, count + ts.size
-        perplexities["train"].append(float(np.exp(total / count)))
-        if val_ids is not None:
-            perplexities["val"].append(float(np.exp(evaluate_lm(model, val_ids, batch_size))))
-    model.reset_state()
-    return History(loss=np.array(losses), grad_norm=np.array(norms)), perplexities
-
-
 def sample(model, start, length, rng, temperature=1.0):
-    """Generate ``length`` ids after the ids ``start`` (L,), drawing each from the softmax.
+    """Generate length ids after the ids start (L,), drawing each from the softmax.
 
-    The model reads ``start`` from a zero state, then feeds back every drawn id; no dropout.
-    The state is reset at the end. Returns an int64 array (length,).
+    The model reads start from a zero state, then feeds back every drawn id; no dropout
+    (lstm_lib.language_model.evaluating). The state is reset at the end. Returns an int64
+    array (length,).
     """
     check_rng(rng)
     start = np.asarray(start)
@@ -186,12 +158,13 @@ def sample(model, start, length, rng, temperature=1.0):
     if temperature <= 0:
         raise ValueError(f"temperature must be positive, got {temperature}")
     model.reset_state()
-    scores = model.predict(start[None])[0, -1]
     out = np.empty(length, dtype=np.int64)
-    for k in range(length):
-        z = scores / temperature
-        p = np.exp(z - z.max())
-        out[k] = rng.choice(model.vocab_size, p=p / p.sum())
-        scores = model.predict(out[None, k : k + 1])[0, -1]
+    with evaluating(model):
+        scores = model.predict(start[None])[0, -1]
+        for k in range(length):
+            z = scores / temperature
+            p = np.exp(z - z.max())
+            out[k] = rng.choice(model.vocab_size, p=p / p.sum())
+            scores = model.predict(out[None, k : k + 1])[0, -1]
     model.reset_state()
     return out

@@ -1,33 +1,28 @@
-r"""The gated recurrent unit (GRU), built from the same blocks as the LSTM (notebook 09).
+"""The gated recurrent unit (GRU), built from the same blocks as the LSTM (notebook 09).
 
-The GRU (Cho et al. 2014) keeps one state h and two gates. Fused weights
-``Wx (D, 3H)``, ``Wh (H, 3H)``, ``b (3H,)`` hold three column blocks in the order
-**z, r, g**: the update gate z, the reset gate r and the new information g (PyTorch calls
-it n, the candidate). With :math:`a = x W_x + b`:
+The GRU (Cho et al. 2014) keeps one state h and two gates. Fused weights Wx (D, 3H),
+Wh (H, 3H), b (3H,) hold three column blocks in the order z, r, g: the update gate z, the
+reset gate r and the new information g (PyTorch calls it n, the candidate). With
+a = x Wx + b:
 
-.. math::
-    z = \sigma(a_z + h_{prev} W_{h,z}),\qquad r = \sigma(a_r + h_{prev} W_{h,r})
-
-    g = \tanh\big(a_g + (r \odot h_{prev}) W_{h,g}\big)
-    \quad\text{(reset before the product: Cho et al. 2014, DLFS2)}
-
-    g = \tanh\big(a_g + r \odot (h_{prev} W_{h,g} + b_{h,g})\big)
-    \quad\text{(reset after the product: PyTorch, cuDNN; } b_{h,g}\ (H,)\text{)}
-
-    h = z \odot h_{prev} + (1 - z) \odot g
+    z = σ(a_z + h_prev Wh_z)        r = σ(a_r + h_prev Wh_r)
+    g = tanh(a_g + (r ⊙ h_prev) Wh_g)            reset before the product (Cho et al., DLFS2)
+    g = tanh(a_g + r ⊙ (h_prev Wh_g + b_hg))     reset after it (PyTorch, cuDNN; b_hg (H,))
+    h = z ⊙ h_prev + (1 - z) ⊙ g
 
 z plays the forget gate f of the LSTM and 1 - z its input gate i (the two are coupled);
 there is no separate memory cell and no output gate. (DLFS2 writes the last line with z
 and 1 - z swapped; both are the same model with z renamed 1 - z.)
 
-:class:`GRU` is one step, :class:`TimeGRU` a plain loop of steps over a sequence;
-:func:`gru_from_pytorch` builds a :class:`TimeGRU` from the arrays of ``torch.nn.GRU``.
+GRU is one step, TimeGRU the loop of lstm_lib.TimeRNN stepping a GRU; gru_from_pytorch
+builds a TimeGRU from the arrays of torch.nn.GRU.
 """
 
 import numpy as np
 
 from .functions import sigmoid, sigmoid_grad, tanh, tanh_grad
 from .layers import Layer
+from .rnn import TimeRNN
 from .validation import as_float_array, check_rng, check_shape, check_weights
 
 #: The block order of this book's fused GRU weights: update gate, reset gate, new information.
@@ -55,17 +50,16 @@ def _check_recurrent_bias(b_hg, H, dtype, reset_after):
 
 
 class GRU(Layer):
-    r"""One GRU step with ``Wx (D, 3H)``, ``Wh (H, 3H)``, ``b (3H,)``, blocks z, r, g.
+    """One GRU step with Wx (D, 3H), Wh (H, 3H), b (3H,), blocks z, r, g.
 
-    ``reset_after=False`` (default) applies r to h_prev before the product with
-    :math:`W_{h,g}`; ``reset_after=True`` applies it after, to
-    :math:`h_{prev} W_{h,g} + b_{h,g}`, and adds the parameter ``b_hg (H,)`` (zero if not
-    given). ``params`` is ``[Wx, Wh, b]`` or ``[Wx, Wh, b, b_hg]``.
+    reset_after=False (default) applies r to h_prev before the product with Wh_g;
+    reset_after=True applies it after, to h_prev Wh_g + b_hg, and adds the parameter
+    b_hg (H,) (zero if not given). params is [Wx, Wh, b] or [Wx, Wh, b, b_hg].
 
-    ``forward(x, h_prev)``: x (N, D), h_prev (N, H) -> h_next (N, H); afterwards ``z``,
-    ``r``, ``g`` hold the step's parts, each (N, H).
-    ``backward(dh_next)`` -> ``(dx (N, D), dh_prev (N, H))``, writing the parameter
-    gradients into ``grads`` in place.
+    forward(x, h_prev): x (N, D), h_prev (N, H) -> h_next (N, H); afterwards z, r, g hold
+    the step's parts, each (N, H).
+    backward(dh_next) -> (dx (N, D), dh_prev (N, H)), writing the parameter gradients into
+    grads in place.
     """
 
     def __init__(self, Wx, Wh, b, b_hg=None, reset_after=False):
@@ -135,86 +129,35 @@ class GRU(Layer):
         return da @ Wx.T, dh_prev
 
 
-class TimeGRU(Layer):
-    """T GRU steps over a sequence: a plain loop of :class:`GRU` steps.
+class TimeGRU(TimeRNN):
+    """T GRU steps over a sequence: the loop of lstm_lib.TimeRNN, stepping a GRU.
 
-    ``forward(xs)`` xs (N, T, D) -> hs (N, T, H); ``backward(dhs)`` dhs (N, T, H) ->
-    dxs (N, T, D), the parameter gradients summed over the steps. Weights and
-    ``reset_after`` as in :class:`GRU`. State handling as in :class:`lstm_lib.lstm.TimeLSTM`:
-    ``set_state(h)``, ``reset_state()``, ``stateful``; after backward ``dh`` is the
-    gradient with respect to the initial h.
+    forward(xs): xs (N, T, D) -> hs (N, T, H); backward(dhs): dhs (N, T, H) ->
+    dxs (N, T, D), the parameter gradients summed over the steps. Weights and reset_after
+    as in GRU. State handling as in TimeRNN: set_state(h), reset_state(), stateful; after
+    backward dh is the gradient with respect to the initial h.
     """
 
     def __init__(self, Wx, Wh, b, b_hg=None, reset_after=False, stateful=False):
-        super().__init__()
-        step = GRU(Wx, Wh, b, b_hg, reset_after)  # validates; its arrays become ours
+        Layer.__init__(self)  # not TimeRNN's: a GRU validates its own weights
+        step = GRU(Wx, Wh, b, b_hg, reset_after)  # its arrays become ours
         self.hidden_size, self.reset_after = step.hidden_size, reset_after
         self.params = step.params
         self.grads = [np.zeros_like(p) for p in self.params]
         self.param_names = step.param_names
-        self.stateful = stateful
-        self.h = self.dh = None
-        self._steps = None
+        self._start(stateful)
 
-    def set_state(self, h):
-        """Set the initial hidden state of the next forward, h (N, H)."""
-        h = as_float_array("h", h, self.params[0].dtype)
-        check_shape("h", h, [("N", None), ("H", self.hidden_size)])
-        self.h = h.copy()
-
-    def reset_state(self):
-        """The next forward starts from h = 0."""
-        self.h = None
-
-    def forward(self, xs):
-        """xs (N, T, D) -> hs (N, T, H)."""
-        Wx = self.params[0]
-        xs = as_float_array("xs", xs, Wx.dtype)
-        N, T, _ = check_shape("xs", xs, [("N", None), ("T", None), ("D", Wx.shape[0])]).values()
-        if T == 0:
-            raise ValueError(f"xs must have at least one time step, got shape {xs.shape}")
-        h = self.h if self.h is not None else np.zeros((N, self.hidden_size), Wx.dtype)
-        if h.shape[0] != N:
-            raise ValueError(
-                f"the carried state h has batch size {h.shape[0]} but xs has N={N}; "
-                "call reset_state() or set_state(...) when the batch size changes"
-            )
-        hs = np.empty((N, T, self.hidden_size), dtype=Wx.dtype)
-        self._steps = []
-        for t in range(T):
-            step = GRU(*self.params[:3], *self.params[3:], reset_after=self.reset_after)
-            h = step.forward(xs[:, t], h)
-            hs[:, t] = h
-            self._steps.append(step)
-        self.h = h if self.stateful else None
-        return hs
-
-    def backward(self, dhs):
-        """dhs (N, T, H) -> dxs (N, T, D); writes the summed gradients; sets ``dh``."""
-        steps = self._require_forward(self._steps)
-        Wx = self.params[0]
-        N, T = steps[0].z.shape[0], len(steps)
-        dhs = as_float_array("dhs", dhs, Wx.dtype)
-        check_shape("dhs", dhs, [("N", N), ("T", T), ("H", self.hidden_size)])
-        dxs = np.empty((N, T, Wx.shape[0]), dtype=Wx.dtype)
-        for grad in self.grads:
-            grad[...] = 0
-        dh = np.zeros((N, self.hidden_size), dtype=Wx.dtype)
-        for t in reversed(range(T)):
-            dxs[:, t], dh = steps[t].backward(dhs[:, t] + dh)
-            for total, grad in zip(self.grads, steps[t].grads, strict=True):
-                total += grad
-        self.dh = dh
-        return dxs
+    def _step(self):
+        """A new GRU step that shares the parameter arrays."""
+        return GRU(*self.params[:3], *self.params[3:], reset_after=self.reset_after)
 
 
 def init_gru_params(D, H, rng, reset_after=False, dtype=np.float64):
-    r"""Weights of a GRU: ``Wx (D, 3H)``, ``Wh (H, 3H)``, ``b (3H,)`` (blocks z, r, g).
+    """Weights of a GRU: Wx (D, 3H), Wh (H, 3H), b (3H,) (blocks z, r, g).
 
-    Scheme as for the LSTM: Wx entries from :math:`\mathcal N(0, 1/D)`, Wh entries from
-    :math:`\mathcal N(0, 1/H)`, biases zero. With ``reset_after`` a fourth array, the
-    recurrent bias ``b_hg (H,)`` (zero), is returned too, so that
-    ``TimeGRU(*params, reset_after=reset_after)`` works in both cases.
+    Scheme as for the LSTM: Wx entries from N(0, 1/D), Wh entries from N(0, 1/H), biases
+    zero. With reset_after a fourth array, the recurrent bias b_hg (H,) (zero), is returned
+    too, so that TimeGRU(*params, reset_after=reset_after) works in both cases.
     """
     check_rng(rng)
     for name, value in (("D", D), ("H", H)):
@@ -227,24 +170,20 @@ def init_gru_params(D, H, rng, reset_after=False, dtype=np.float64):
 
 
 def gru_from_pytorch(weight_ih, weight_hh, bias_ih, bias_hh):
-    r"""A :class:`TimeGRU` that computes what one layer of ``torch.nn.GRU`` computes.
+    """A TimeGRU that computes what one layer of torch.nn.GRU computes.
 
-    Takes PyTorch's arrays (as NumPy arrays, e.g. ``p.detach().numpy()``):
-    ``weight_ih`` (3H, D), ``weight_hh`` (3H, H), ``bias_ih`` and ``bias_hh`` (3H,), rows
-    in PyTorch's order r, z, n. PyTorch's documented step is
+    Takes PyTorch's arrays (as NumPy arrays, e.g. p.detach().numpy()): weight_ih (3H, D),
+    weight_hh (3H, H), bias_ih and bias_hh (3H,), rows in PyTorch's order r, z, n.
+    PyTorch's documented step is
 
-    .. math::
-        r = \sigma(W_{ir} x + b_{ir} + W_{hr} h + b_{hr}),\quad
-        z = \sigma(W_{iz} x + b_{iz} + W_{hz} h + b_{hz}),
-
-        n = \tanh(W_{in} x + b_{in} + r \odot (W_{hn} h + b_{hn})),\quad
-        h' = (1 - z) \odot n + z \odot h
+        r = σ(W_ir x + b_ir + W_hr h + b_hr)      z = σ(W_iz x + b_iz + W_hz h + b_hz)
+        n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn))      h' = (1 - z) ⊙ n + z ⊙ h
 
     that is, the reset is applied after the product. The returned layer has
-    ``reset_after=True``, ``Wx = weight_ih^T`` and ``Wh = weight_hh^T`` with the blocks
-    moved to z, r, g, ``b = bias_ih + bias_hh`` for z and r, ``b_in`` for g, and
-    ``b_hg = b_hn``; it starts from h = 0 like ``torch.nn.GRU(batch_first=True)`` without
-    ``h0``: ``forward(xs)`` with xs (N, T, D) gives PyTorch's ``output`` (N, T, H).
+    reset_after=True, Wx = weight_ih^T and Wh = weight_hh^T with the blocks moved to
+    z, r, g, b = bias_ih + bias_hh for z and r, b_in for g, and b_hg = b_hn; it starts from
+    h = 0 like torch.nn.GRU(batch_first=True) without h0: forward(xs) with xs (N, T, D)
+    gives PyTorch's output (N, T, H).
     """
     weight_ih = as_float_array("weight_ih", weight_ih)
     weight_hh = as_float_array("weight_hh", weight_hh, weight_ih.dtype)

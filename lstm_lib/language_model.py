@@ -17,6 +17,8 @@ whole stream; the backward pass stops at the chunk border (the gradient of the c
 state is dropped), so its cost does not grow with the length of the stream.
 """
 
+from contextlib import contextmanager
+
 import numpy as np
 
 from .fast_lstm import FastTimeLSTM
@@ -157,49 +159,80 @@ def chunks(rows, chunk_len):
         yield inputs[:, t : t + chunk_len], targets[:, t : t + chunk_len]
 
 
+@contextmanager
+def evaluating(model):
+    """Within the block, a model with dropout computes without it; elsewhere nothing changes.
+
+    The one mechanism by which the book switches dropout off: every model's forward and
+    predict take no train flag, and a model with dropout (such as
+    lstm_lib.better_language_model.BetterLanguageModel) has a boolean attribute training.
+    evaluating sets it to False and restores the old value when the block ends, also when
+    the block raises. A model without the attribute is left alone.
+    """
+    if not hasattr(model, "training"):
+        yield model
+        return
+    before = model.training
+    model.training = False
+    try:
+        yield model
+    finally:
+        model.training = before
+
+
 def evaluate(model, ids, batch_size=1, chunk_len=100):
     """Mean cross-entropy (nats) of the model on the stream ids (L,), the state carried.
 
     The state is reset once at the start, then carried through all chunks; every target
-    counts once. The perplexity is np.exp of the result. The state is reset at the end too.
+    counts once. The perplexity is np.exp of the result. Dropout, if the model has any, is
+    off (evaluating); the state is reset at the end too.
     """
     model.reset_state()
     total = count = 0
-    for xs, ts in chunks(batchify(ids, batch_size), chunk_len):
-        total += model.forward(xs, ts) * ts.size
-        count += ts.size
+    with evaluating(model):
+        for xs, ts in chunks(batchify(ids, batch_size), chunk_len):
+            total += model.forward(xs, ts) * ts.size
+            count += ts.size
     model.reset_state()
     return total / count
 
 
-def train_tbptt(model, optimizer, ids, batch_size, chunk_len, epochs, clip_norm=1.0, val_ids=None):
+def train_tbptt(model, optimizer, ids, batch_size, chunk_len, epochs, clip_norm=1.0,
+                val_ids=None, val_batch_size=1, progress=None):  # fmt: skip
     """Train model on the stream ids (L,) by stateful truncated BPTT; return a History.
 
     Each epoch: reset the state, cut the stream into batch_size rows (batchify) and walk
     through them in chunks of chunk_len steps (chunks): forward, backward (the gradient
     stops at the chunk border), clip the gradients to the global norm clip_norm (None: no
-    clipping), optimizer.update. The state is carried from chunk to chunk.
+    clipping), optimizer.update. The state is carried from chunk to chunk. Every model of
+    notebooks 08 and 10 is trained by this one loop.
 
     The History holds loss and grad_norm of every update, the training perplexity of each
-    epoch and, when val_ids is given, the validation perplexity after each epoch
-    (evaluate); see lstm_lib.train.History.
+    epoch (with dropout, if the model has any) and, when val_ids is given, the validation
+    perplexity after each epoch (evaluate with val_batch_size rows, no dropout); see
+    lstm_lib.train.History. progress, if given, is called after every update as
+    progress(update, updates, loss): the update's number in the epoch (from 1), the number
+    of updates per epoch and its loss.
     """
     check_positive_int("epochs", epochs)
     check_clip_norm(clip_norm)
     rows = batchify(ids, batch_size)
+    updates = -(-(rows.shape[1] - 1) // chunk_len)
     losses, norms, perplexity, val_perplexity = [], [], [], []
     for _ in range(epochs):
         model.reset_state()
         total = count = 0
-        for xs, ts in chunks(rows, chunk_len):
+        for k, (xs, ts) in enumerate(chunks(rows, chunk_len), start=1):
             losses.append(model.forward(xs, ts))
             model.backward()
             norms.append(apply_gradients(model, optimizer, clip_norm))
             total += losses[-1] * ts.size
             count += ts.size
+            if progress is not None:
+                progress(k, updates, losses[-1])
         perplexity.append(np.exp(total / count))
         if val_ids is not None:
-            val_perplexity.append(np.exp(evaluate(model, val_ids)))
+            val_perplexity.append(np.exp(evaluate(model, val_ids, val_batch_size)))
     model.reset_state()
     arrays = (np.array(a, dtype=np.float64) for a in (losses, norms, perplexity, val_perplexity))
     return History(*arrays)

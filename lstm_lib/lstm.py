@@ -105,11 +105,19 @@ class TimeLSTM(Layer):
         _, self.hidden_size, Wx, Wh, b = check_weights(Wx, Wh, b, blocks=4)
         self.params = [Wx, Wh, b]
         self.grads = [np.zeros_like(Wx), np.zeros_like(Wh), np.zeros_like(b)]
+        self._start(stateful)
+
+    def _start(self, stateful):
+        """No state yet, no steps yet (the end of __init__, shared with the variants' loop)."""
         self.stateful = stateful
         self.h = self.c = None  # the state the next forward starts from (None: zero)
         self.dh = self.dc = None  # gradients of the initial state, after backward
         self.layers = None  # one LSTM step per time step, after forward
         self._xs_shape = None
+
+    def _step(self):
+        """A new LSTM step that shares the weight arrays (a subclass steps another cell)."""
+        return LSTM(*self.params)
 
     def set_state(self, h, c=None):
         """Start the next forward from h (N, H) and c (N, H) (c None: zero)."""
@@ -123,7 +131,7 @@ class TimeLSTM(Layer):
 
     def forward(self, xs):
         """xs (N, T, D) -> hs (N, T, H)."""
-        Wx, Wh, b = self.params
+        Wx = self.params[0]
         xs = check_sequence("xs", xs, Wx.dtype, Wx.shape[0])
         N, T, _ = xs.shape
         h = initial_state("h", self.h, N, self.hidden_size, Wx.dtype)
@@ -131,7 +139,7 @@ class TimeLSTM(Layer):
         hs = np.empty((N, T, self.hidden_size), dtype=Wx.dtype)
         self.layers = []
         for t in range(T):
-            layer = LSTM(Wx, Wh, b)  # shares the weight arrays
+            layer = self._step()
             h, c = layer.forward(xs[:, t], h, c)
             hs[:, t] = h
             self.layers.append(layer)

@@ -68,11 +68,19 @@ class TimeRNN(Layer):
         _, self.hidden_size, Wx, Wh, b = check_weights(Wx, Wh, b)
         self.params = [Wx, Wh, b]
         self.grads = [np.zeros_like(Wx), np.zeros_like(Wh), np.zeros_like(b)]
+        self._start(stateful)
+
+    def _start(self, stateful):
+        """No state yet, no steps yet (the end of __init__, shared with lstm_lib.TimeGRU)."""
         self.stateful = stateful
         self.h = None  # the state the next forward starts from (None: zero)
         self.dh = None  # gradient of the initial h, after backward
         self.layers = None  # one RNN step per time step, after forward
         self._xs_shape = None
+
+    def _step(self):
+        """A new RNN step that shares the weight arrays (a subclass steps another cell)."""
+        return RNN(*self.params)
 
     def set_state(self, h):
         """Start the next forward from h (N, H)."""
@@ -84,14 +92,14 @@ class TimeRNN(Layer):
 
     def forward(self, xs):
         """xs (N, T, D) -> hs (N, T, H)."""
-        Wx, Wh, b = self.params
+        Wx = self.params[0]
         xs = check_sequence("xs", xs, Wx.dtype, Wx.shape[0])
         N, T, _ = xs.shape
         h = initial_state("h", self.h, N, self.hidden_size, Wx.dtype)
         hs = np.empty((N, T, self.hidden_size), dtype=Wx.dtype)
         self.layers = []
         for t in range(T):
-            layer = RNN(Wx, Wh, b)  # shares the weight arrays
+            layer = self._step()
             h = layer.forward(xs[:, t], h)
             hs[:, t] = h
             self.layers.append(layer)

@@ -217,7 +217,7 @@ def decode(ids, vocabulary):
     return "".join(vocabulary[k] for k in ids.reshape(-1))
 
 
-#: the words of :func:`word_language`, by class; a plural noun is its singular with an "s"
+#: the words of word_language, by class; a plural noun is its singular with an "s"
 WORD_CLASSES = {
     "det_singular": ("a", "this", "every"),
     "det_plural": ("some", "these", "many"),
@@ -228,7 +228,7 @@ WORD_CLASSES = {
 
 
 def word_vocabulary():
-    """The V = 51 tokens of :func:`word_language`, sorted, the end of sentence ``"."`` first."""
+    """The V = 51 tokens of word_language, sorted, the end of sentence ``"."`` first."""
     words = {"."}
     for name, members in WORD_CLASSES.items():
         words.update(members)

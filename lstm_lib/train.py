@@ -6,8 +6,9 @@ head (아핀 변환):
 
     y = h_T W + b     W (H, K), b (K,)         L = mean of (y - t)^2 over all N K entries
 
-fit trains it with minibatches, an optimizer from lstm_lib.optim and optional gradient
-clipping, and returns a History. lstm_lib.language_model.train_tbptt returns one too.
+fit trains it (or any model with N examples, such as the models of notebook 09) with
+minibatches, an optimizer from lstm_lib.optim and optional gradient clipping, and returns
+a History. lstm_lib.language_model.train_tbptt returns one too.
 """
 
 from dataclasses import dataclass, field
@@ -140,15 +141,19 @@ def apply_gradients(model, optimizer, clip_norm=None):
 def fit(model, optimizer, xs, ts, steps, batch_size, rng, clip_norm=None):
     """Train model for steps minibatch updates; return a History (loss and grad_norm).
 
-    Inputs: xs (N, T, D) and ts (N, K), the training set; every step draws batch_size of
-    the N sequences at random with rng, runs model.forward(xs, ts) and model.backward(),
-    clips the gradients to the global norm clip_norm (None: no clipping) and calls
-    optimizer.update(model.params, model.grads).
+    Inputs: xs and ts, the training set, N examples each along the first axis (xs (N, T, D)
+    and ts (N, K) for a SequenceRegressor, ids (N, T) and their targets for the symbol model
+    of notebook 09); every step draws batch_size of the N examples at random with rng, runs
+    model.forward(xs, ts) and model.backward(), clips the gradients to the global norm
+    clip_norm (None: no clipping) and calls optimizer.update(model.params, model.grads).
     """
     check_rng(rng)
     xs, ts = np.asarray(xs), np.asarray(ts)
-    N = check_shape("xs", xs, [("N", None), ("T", None), ("D", None)])["N"]
-    check_shape("ts", ts, [("N", N), ("K", None)])
+    if xs.ndim < 2:
+        raise ValueError(f"xs must have shape (N, ...) with one example per row, got {xs.shape}")
+    N = xs.shape[0]
+    if ts.ndim < 1 or ts.shape[0] != N:
+        raise ValueError(f"ts must have shape (N={N}, ...), one target per example, got {ts.shape}")
     check_positive_int("steps", steps)
     check_positive_int("batch_size", batch_size)
     if batch_size > N:

@@ -1,37 +1,33 @@
-r"""LSTM variants as options of one cell (notebook 09), after Greff et al. 2017.
+"""LSTM variants as options of one cell (notebook 09), after Greff et al. 2017.
 
-The book's LSTM step (fused weights ``Wx (D, 4H)``, ``Wh (H, 4H)``, ``b (4H,)``, blocks
-f, g, i, o, :math:`A = x W_x + h_{prev} W_h + b`) with switches that change one part each:
+The book's LSTM step (fused weights Wx (D, 4H), Wh (H, 4H), b (4H,), blocks f, g, i, o,
+A = x Wx + h_prev Wh + b) with switches that change one part each:
 
-.. math::
-    f = \sigma(A_f + p_f \odot c_{prev}),\quad i = \sigma(A_i + p_i \odot c_{prev}),\quad
-    g = \tanh(A_g)
+    f = σ(A_f + p_f ⊙ c_prev)      i = σ(A_i + p_i ⊙ c_prev)      g = tanh(A_g)
+    c = f ⊙ c_prev + g ⊙ i         o = σ(A_o + p_o ⊙ c)           h = o ⊙ tanh(c)
 
-    c = f \odot c_{prev} + g \odot i,\quad o = \sigma(A_o + p_o \odot c),\quad
-    h = o \odot \tanh(c)
-
-* ``peephole=True``: the gates also look at the cell through the vectors
-  :math:`p_f, p_i, p_o` (Gers and Schmidhuber 2000), one extra parameter ``P (3, H)`` with
-  rows f, i, o; without it the :math:`p` terms are absent;
-* ``coupled=True``: :math:`i = 1 - f` (coupled input and forget gate, CIFG): what is
-  forgotten is what makes room for the new;
-* ``forget_gate=False``: :math:`f = 1`, the cell of the first LSTM (1997), which never
-  forgets;
-* ``input_gate=False``: :math:`i = 1`; ``output_gate=False``: :math:`o = 1`;
-* ``output_activation=False``: :math:`h = o \odot c`, without the tanh.
+* peephole=True: the gates also look at the cell through the vectors p_f, p_i, p_o
+  (Gers and Schmidhuber 2000), one extra parameter P (3, H) with rows f, i, o; without
+  it the p terms are absent;
+* coupled=True: i = 1 - f (coupled input and forget gate, CIFG): what is forgotten is
+  what makes room for the new;
+* forget_gate=False: f = 1, the cell of the first LSTM (1997), which never forgets;
+* input_gate=False: i = 1; output_gate=False: o = 1;
+* output_activation=False: h = o ⊙ c, without the tanh.
 
 A switched-off gate keeps its block of the fused weights (so every variant has the same
-arrays), but the block's gradient is always zero: it never changes. :data:`VARIANTS` names
-the options of the variants the notebook compares.
+arrays), but the block's gradient is always zero: it never changes. VARIANTS names the
+options of the variants the notebook compares.
 """
 
 import numpy as np
 
 from .functions import sigmoid, sigmoid_grad, tanh, tanh_grad
 from .layers import Layer
+from .lstm import TimeLSTM
 from .validation import as_float_array, check_shape, check_weights
 
-#: the variants of notebook 09: name -> options of :class:`VariantLSTM`
+#: the variants of notebook 09: name -> options of VariantLSTM
 VARIANTS = {
     "vanilla": {},
     "peephole": {"peephole": True},
@@ -65,9 +61,9 @@ def _check_options(options, H, dtype, P):
 
 
 class VariantLSTM(Layer):
-    """One LSTM step with the options of :mod:`lstm_lib.variants` (all off: the book's LSTM).
+    """One LSTM step with the options of lstm_lib.variants (all off: the book's LSTM).
 
-    ``VariantLSTM(Wx, Wh, b, P=None, **options)``; weights as for :class:`lstm_lib.lstm.LSTM`
+    VariantLSTM(Wx, Wh, b, P=None, **options); weights as for lstm_lib.lstm.LSTM
     (blocks f, g, i, o), ``P (3, H)`` the peephole weights (rows f, i, o; zero if not given)
     with ``peephole=True``. ``params`` is ``[Wx, Wh, b]`` or ``[Wx, Wh, b, P]``.
 
@@ -165,81 +161,24 @@ class VariantLSTM(Layer):
         return dA @ Wx.T, dA @ Wh.T, dc_prev
 
 
-class TimeVariantLSTM(Layer):
-    """T :class:`VariantLSTM` steps over a sequence, a plain loop, with full BPTT.
+class TimeVariantLSTM(TimeLSTM):
+    """T VariantLSTM steps over a sequence: the loop of lstm_lib.TimeLSTM, stepping a variant.
 
-    ``TimeVariantLSTM(Wx, Wh, b, P=None, stateful=False, **options)``;
-    ``forward(xs)`` xs (N, T, D) -> hs (N, T, H); ``backward(dhs)`` -> dxs (N, T, D), the
-    parameter gradients summed over the steps. State handling as in
-    :class:`lstm_lib.lstm.TimeLSTM` (``set_state(h, c=None)``, ``reset_state()``, ``dh``,
-    ``dc``). With all options off it computes what ``TimeLSTM`` computes.
+    TimeVariantLSTM(Wx, Wh, b, P=None, stateful=False, **options); forward(xs) xs (N, T, D)
+    -> hs (N, T, H); backward(dhs) -> dxs (N, T, D), the parameter gradients summed over
+    the steps. State handling as in TimeLSTM (set_state(h, c=None), reset_state(), dh,
+    dc). With all options off it computes what TimeLSTM computes.
     """
 
     def __init__(self, Wx, Wh, b, P=None, stateful=False, **options):
-        super().__init__()
-        step = VariantLSTM(Wx, Wh, b, P, **options)  # validates; its arrays become ours
+        Layer.__init__(self)  # not TimeLSTM's: the variant validates its own weights
+        step = VariantLSTM(Wx, Wh, b, P, **options)  # its arrays become ours
         self.hidden_size, self.options = step.hidden_size, options
         self.params = step.params
         self.grads = [np.zeros_like(p) for p in self.params]
         self.param_names = step.param_names
-        self.stateful = stateful
-        self.h = self.c = self.dh = self.dc = None
-        self._steps = None
+        self._start(stateful)
 
-    def set_state(self, h, c=None):
-        """Set the initial state of the next forward: h (N, H) and c (N, H) (None: zero)."""
-        dtype = self.params[0].dtype
-        h = as_float_array("h", h, dtype)
-        N = check_shape("h", h, [("N", None), ("H", self.hidden_size)])["N"]
-        if c is not None:
-            c = as_float_array("c", c, dtype)
-            check_shape("c", c, [("N", N), ("H", self.hidden_size)])
-        self.h, self.c = h.copy(), None if c is None else c.copy()
-
-    def reset_state(self):
-        """The next forward starts from h = c = 0."""
-        self.h = self.c = None
-
-    def forward(self, xs):
-        """xs (N, T, D) -> hs (N, T, H)."""
-        Wx = self.params[0]
-        xs = as_float_array("xs", xs, Wx.dtype)
-        N, T, _ = check_shape("xs", xs, [("N", None), ("T", None), ("D", Wx.shape[0])]).values()
-        if T == 0:
-            raise ValueError(f"xs must have at least one time step, got shape {xs.shape}")
-        zero = np.zeros((N, self.hidden_size), Wx.dtype)
-        h = zero if self.h is None else self.h
-        c = zero if self.c is None else self.c
-        if h.shape[0] != N:
-            raise ValueError(
-                f"the carried state h has batch size {h.shape[0]} but xs has N={N}; "
-                "call reset_state() or set_state(...) when the batch size changes"
-            )
-        hs = np.empty((N, T, self.hidden_size), dtype=Wx.dtype)
-        self._steps = []
-        for t in range(T):
-            step = VariantLSTM(*self.params, **self.options)  # shares the parameter arrays
-            h, c = step.forward(xs[:, t], h, c)
-            hs[:, t] = h
-            self._steps.append(step)
-        self.h, self.c = (h, c) if self.stateful else (None, None)
-        return hs
-
-    def backward(self, dhs):
-        """dhs (N, T, H) -> dxs (N, T, D); writes the summed gradients; sets ``dh``, ``dc``."""
-        steps = self._require_forward(self._steps)
-        Wx = self.params[0]
-        N, T, H = steps[0].g.shape[0], len(steps), self.hidden_size
-        dhs = as_float_array("dhs", dhs, Wx.dtype)
-        check_shape("dhs", dhs, [("N", N), ("T", T), ("H", H)])
-        dxs = np.empty((N, T, Wx.shape[0]), dtype=Wx.dtype)
-        for grad in self.grads:
-            grad[...] = 0
-        dh = np.zeros((N, H), dtype=Wx.dtype)
-        dc = np.zeros((N, H), dtype=Wx.dtype)
-        for t in reversed(range(T)):
-            dxs[:, t], dh, dc = steps[t].backward(dhs[:, t] + dh, dc)
-            for total, grad in zip(self.grads, steps[t].grads, strict=True):
-                total += grad
-        self.dh, self.dc = dh, dc
-        return dxs
+    def _step(self):
+        """A new VariantLSTM step that shares the parameter arrays."""
+        return VariantLSTM(*self.params, **self.options)

@@ -19,9 +19,9 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from lstm_lib.better_language_model import BetterLanguageModel, evaluate_lm, sample  # noqa: E402
-from lstm_lib.language_model import batchify, chunks  # noqa: E402
-from lstm_lib.optim import Adam, clip_grads  # noqa: E402
+from lstm_lib.better_language_model import BetterLanguageModel, sample  # noqa: E402
+from lstm_lib.language_model import train_tbptt  # noqa: E402
+from lstm_lib.optim import Adam  # noqa: E402
 
 BAR = 30  # width of the progress bar, in characters
 
@@ -60,7 +60,7 @@ def save(path, model, vocabulary, settings):
 
 
 def load(path):
-    """The model, the vocabulary (a string) and the settings saved by :func:`save`."""
+    """The model, the vocabulary (a string) and the settings saved by save."""
     with np.load(path) as data:
         settings = json.loads(str(data["settings"]))
         vocabulary = "".join(data["vocabulary"].tolist())
@@ -104,21 +104,20 @@ def train(args):
     rng = np.random.default_rng(args.seed)
     model = _build(len(vocabulary), settings, rng)
     optimizer = Adam(args.lr)
-    rows = batchify(train_ids, args.batch)
-    n_chunks = -(-(rows.shape[1] - 1) // args.chunk)
-    print(f"{len(text)} characters, V = {len(vocabulary)}; {n_chunks} updates per pass")
+    updates = -(-(len(train_ids) // args.batch - 1) // args.chunk)
+    print(f"{len(text)} characters, V = {len(vocabulary)}; {updates} updates per pass")
+    val_batch = min(args.batch, len(val_ids) // 2)
     for epoch in range(1, args.epochs + 1):
-        model.reset_state()
-        for k, (xs, ts) in enumerate(chunks(rows, args.chunk), start=1):
-            loss = model.forward(xs, ts)
-            model.backward()
-            clip_grads(model.grads, 1.0)
-            optimizer.update(model.params, model.grads)
-            done = BAR * k // n_chunks
-            bar = "#" * done + "." * (BAR - done)
-            print(f"\rpass {epoch}/{args.epochs} [{bar}] {k}/{n_chunks} loss {loss:.3f}", end="")
-        val_ppl = float(np.exp(evaluate_lm(model, val_ids, min(args.batch, len(val_ids) // 2))))
-        print(f"  validation perplexity {val_ppl:.2f}")
+
+        def progress(k, n, loss, epoch=epoch):
+            bar = "#" * (BAR * k // n) + "." * (BAR - BAR * k // n)
+            print(f"\rpass {epoch}/{args.epochs} [{bar}] {k}/{n} loss {loss:.3f}", end="")
+
+        history = train_tbptt(
+            model, optimizer, train_ids, args.batch, args.chunk, 1,
+            val_ids=val_ids, val_batch_size=val_batch, progress=progress,
+        )  # fmt: skip
+        print(f"  validation perplexity {history.val_perplexity[0]:.2f}")
         start = text[: min(8, len(text))]
         print("  sample:", repr(_sample_text(model, vocabulary, start, 120, rng, 0.8)))
     save(args.out, model, vocabulary, settings)

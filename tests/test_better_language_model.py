@@ -4,14 +4,8 @@ import numpy as np
 import pytest
 
 from lstm_lib import numerical_gradient, rel_error
-from lstm_lib.better_language_model import (
-    BetterLanguageModel,
-    Dropout,
-    evaluate_lm,
-    sample,
-    train_lm,
-)
-from lstm_lib.language_model import LanguageModel
+from lstm_lib.better_language_model import BetterLanguageModel, Dropout, sample
+from lstm_lib.language_model import LanguageModel, evaluate, evaluating, train_tbptt
 from lstm_lib.optim import Adam
 from lstm_lib.tasks import word_language, word_vocabulary
 
@@ -48,7 +42,8 @@ def test_dropout_scales_keeps_the_mean_and_is_off_in_evaluation(rng):
     assert set(np.unique(y)) == {0.0, 1 / 0.75}
     assert abs(y.mean() - 1) < 0.03
     np.testing.assert_array_equal(drop.backward(np.ones_like(x)), y)  # the same mask
-    np.testing.assert_array_equal(drop.forward(x, train=False), x)
+    drop.training = False
+    np.testing.assert_array_equal(drop.forward(x), x)
     with pytest.raises(ValueError, match="ratio must lie"):
         Dropout(1.0, rng)
 
@@ -70,7 +65,7 @@ def test_the_plain_setting_is_notebook_08s_model(rng):
         q[...] = p
     ids = rng.integers(0, 12, (3, 8))
     np.testing.assert_allclose(
-        ours.forward(ids[:, :-1], ids[:, 1:]), book.loss(ids[:, :-1], ids[:, 1:])
+        ours.forward(ids[:, :-1], ids[:, 1:]), book.forward(ids[:, :-1], ids[:, 1:])
     )
 
 
@@ -82,13 +77,31 @@ def test_training_lowers_validation_perplexity_and_sampling_works(rng):
     model = BetterLanguageModel(
         len(vocabulary), 16, 16, rng, layers=2, dropout=0.2, tie_weights=True
     )
-    before = np.exp(evaluate_lm(model, ids[-500:]))
-    history, ppl = train_lm(model, ids[:-500], Adam(0.02), 8, 16, 3, val_ids=ids[-500:])
+    before = np.exp(evaluate(model, ids[-500:]))
+    history = train_tbptt(
+        model, Adam(0.02), ids[:-500], 8, 16, 3, val_ids=ids[-500:], val_batch_size=8
+    )
     assert history.loss.shape == history.grad_norm.shape
-    assert len(ppl["train"]) == len(ppl["val"]) == 3
-    assert ppl["val"][-1] < 0.6 * before
+    assert history.perplexity.shape == history.val_perplexity.shape == (3,)
+    assert history.val_perplexity[-1] < 0.6 * before
+    assert model.training  # evaluate switched dropout off and on again
     out = sample(model, ids[:3], 20, rng)
     assert out.shape == (20,) and out.min() >= 0 and out.max() < len(vocabulary)
+
+
+def test_evaluation_switches_dropout_off_and_restores_it_even_after_an_error(rng):
+    model = BetterLanguageModel(7, 4, 4, rng, layers=2, dropout=0.5)
+    ids = rng.integers(0, 7, 40)
+    first = evaluate(model, ids, batch_size=2, chunk_len=5)
+    assert evaluate(model, ids, batch_size=2, chunk_len=5) == first  # no random masks
+    assert model.training and all(drop.training for drop in model.drops)
+    with pytest.raises(RuntimeError), evaluating(model):
+        assert not any(drop.training for drop in model.drops)
+        raise RuntimeError
+    assert model.training
+    plain = LanguageModel(7, 4, 4, rng)  # no training attribute: left alone
+    with evaluating(plain):
+        assert not hasattr(plain, "training")
 
 
 def test_word_language_floor_matches_its_probabilities(rng):

@@ -1,94 +1,74 @@
-"""The checkers of notebook 10 accept correct answers and name typical mistakes."""
+"""Notebook 10's checkers: typical wrong answers, each named, and right answers accepted.
+
+The data below is run by tests/test_checks_catalogue.py (see tests/test_checks_rnn.py).
+"""
 
 import numpy as np
-import pytest
 
 from lstm_lib.better_language_model import BetterLanguageModel
-from lstm_lib.checks import ExerciseError
-from lstm_lib.checks.better_language_model import check_count_params, check_inverted_dropout
+from lstm_lib.checks import better_language_model as checks
+
+CHECKERS = {
+    "10.1": checks.check_inverted_dropout,
+    "10.2": checks.check_count_params,
+}
 
 
-def inverted_dropout(x, keep, ratio):
-    return x * keep / (1 - ratio)
+def _count(embedding="V * D", inputs="D if k == 0 else H", blocks="4", wh="H * 4 * H",
+           bias="4 * H", layers="layers", head="0 if tied else H * V", b_out="V"):  # fmt: skip
+    """A student's count_params with one expression changed."""
+    return f"""def count_params(V, D, H, layers, tied):
+    lstm = sum(({inputs}) * {blocks} * H + {wh} + {bias} for k in range({layers}))
+    return {embedding} + lstm + ({head}) + {b_out}"""
 
 
-def inverted_dropout_other(x, keep, ratio):
-    # a second correct answer: np.where, the scale computed first
-    scale = 1.0 / (1.0 - ratio)
-    return np.where(keep, x * scale, 0.0)
-
-
-@pytest.mark.parametrize("answer", [inverted_dropout, inverted_dropout_other])
-def test_dropout_accepts_correct_answers(answer, capsys):
-    check_inverted_dropout(answer)
-    check_inverted_dropout(answer, np.random.default_rng())  # fresh random inputs too
-    out = capsys.readouterr().out.splitlines()
-    assert len(out) == 2 and all(line.startswith("Exercise 10.1 passed:") for line in out)
-
-
-@pytest.mark.parametrize(
-    ("answer", "word"),
-    [
-        (lambda x, keep, r: x * keep, "not scaled up"),
-        (lambda x, keep, r: x * keep * (1 - r), "non-inverted"),
-        (lambda x, keep, r: x * keep / r, "KEEP probability"),
-        (lambda x, keep, r: x * keep * r, "divide by the keep probability"),
-        (lambda x, keep, r: x * ~keep / (1 - r), "mask is inverted"),
-        (lambda x, keep, r: x * ~keep / r, "mask is inverted"),
-        (lambda x, keep, r: x / (1 - r), "mask is missing"),
-        (lambda x, keep, r: x, "nothing is dropped"),
-        (lambda x, keep, r: x * keep / keep.mean(), "fraction kept in this"),
+RIGHT = {
+    "10.1": [
+        "lambda x, keep, ratio: x * keep / (1 - ratio)",
+        "lambda x, keep, ratio: np.where(keep, x * (1.0 / (1.0 - ratio)), 0.0)",
     ],
-)
-def test_dropout_rejects_typical_mistakes(answer, word):
-    with pytest.raises(ExerciseError, match=word):
-        check_inverted_dropout(answer)
-
-
-def count_params(V, D, H, layers, tied):
-    lstm = sum((D if k == 0 else H) * 4 * H + H * 4 * H + 4 * H for k in range(layers))
-    return V * D + lstm + (0 if tied else H * V) + V
-
-
-def count_params_from_the_model(V, D, H, layers, tied):
-    # a second correct answer: build the model and count its arrays
-    model = BetterLanguageModel(V, D, H, np.random.default_rng(0), layers=layers, tie_weights=tied)
-    return float(sum(p.size for p in model.params))
-
-
-@pytest.mark.parametrize("answer", [count_params, count_params_from_the_model])
-def test_count_accepts_correct_answers(answer, capsys):
-    check_count_params(answer)
-    assert capsys.readouterr().out.startswith("Exercise 10.2 passed:")
-
-
-def _wrong_count(tied_counts_W=False, bias=True, out_bias=True, upper_reads_D=False, blocks=4,
-                 wh_square=False, one_layer=False):  # fmt: skip
-    def answer(V, D, H, layers, tied):
-        total = V * D
-        for k in range(1 if one_layer else layers):
-            inputs = D if k == 0 or upper_reads_D else H
-            total += inputs * blocks * H + H * (H if wh_square else blocks * H)
-            total += blocks * H if bias else 0
-        total += V * H if (not tied or tied_counts_W) else 0
-        return total + (V if out_bias else 0)
-
-    return answer
-
-
-@pytest.mark.parametrize(
-    ("answer", "word"),
-    [
-        (_wrong_count(tied_counts_W=True), "second time"),
-        (_wrong_count(bias=False), "LSTM biases are missing"),
-        (_wrong_count(out_bias=False), "output bias"),
-        (_wrong_count(upper_reads_D=True), "reads the H hidden states"),
-        (_wrong_count(blocks=3), "four blocks"),
-        (_wrong_count(wh_square=True), "all four blocks read h_prev"),
-        (_wrong_count(one_layer=True), "every layer has its own"),
-        (lambda V, D, H, layers, tied: None, "not solved yet"),
+    "10.2": [
+        _count(),
+        """def count_params(V, D, H, layers, tied):
+    from lstm_lib.better_language_model import BetterLanguageModel
+    rng = np.random.default_rng(0)
+    model = BetterLanguageModel(V, D, H, rng, layers=layers, tie_weights=tied)
+    return float(sum(p.size for p in model.params))""",
     ],
-)
-def test_count_rejects_typical_mistakes(answer, word):
-    with pytest.raises(ExerciseError, match=word):
-        check_count_params(answer)
+}
+
+WRONG = {
+    "10.1": [
+        ("lambda x, keep, r: x * keep", "not scaled up"),
+        ("lambda x, keep, r: x * keep * (1 - r)", "non-inverted"),
+        ("lambda x, keep, r: x * keep / r", "KEEP probability"),
+        ("lambda x, keep, r: x * keep * r", "it multiplies by ratio"),
+        ("lambda x, keep, r: x * ~keep / (1 - r)", "the mask is inverted: keep is True"),
+        ("lambda x, keep, r: x * ~keep / r", "it divides by ratio"),
+        ("lambda x, keep, r: x / (1 - r)", "the mask is missing"),
+        ("lambda x, keep, r: x", "nothing is dropped"),
+        ("lambda x, keep, r: x * keep / keep.mean()", "the fraction kept in this mask"),
+    ],
+    "10.2": [
+        (_count(head="H * V"), "do not count it a second time"),
+        (_count(bias="0"), "the LSTM biases are missing"),
+        (_count(bias="8 * H"), "two biases per layer"),
+        (_count(b_out="0"), "the output bias b_out (V,) is missing"),
+        (_count(b_out="(0 if tied else V)"), "tying shares W only"),
+        (_count(inputs="D"), "reads the H hidden states below it"),
+        (_count(blocks="3", wh="H * 3 * H", bias="3 * H"), "four blocks"),
+        (_count(wh="H * H"), "all four blocks read h_prev"),
+        (_count(layers="1"), "every layer has its own"),
+        (_count(embedding="V * H"), "the embedding E is (V, D)"),
+    ],
+}
+
+
+def test_the_reference_count_is_the_models():
+    for V, D, H, layers, tied in ((12, 5, 7, 1, False), (20, 6, 6, 3, True)):
+        model = BetterLanguageModel(
+            V, D, H, np.random.default_rng(0), layers=layers, tie_weights=tied
+        )
+        assert checks.COUNT_PARAMS.reference(V, D, H, layers, tied) == sum(
+            p.size for p in model.params
+        )

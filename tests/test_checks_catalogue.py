@@ -43,6 +43,8 @@ NOTEBOOKS = (
     "gradient_flow",
     "fused",
     "language_model",
+    "variants",
+    "better_language_model",
 )
 MIN_WRONG, MIN_RIGHT = 8, 2
 #: the draws of the random cases every catalogue answer is tried on (None: a fresh one)
@@ -67,7 +69,7 @@ _NAMESPACE = {
     "np": np,
     **{
         n: getattr(lstm_lib, n)
-        for n in ("sigmoid", "tanh", "LSTM", "LSTMCell", "TimeLSTM", "RNN", "Gate")
+        for n in ("sigmoid", "tanh", "LSTM", "LSTMCell", "TimeLSTM", "RNN", "Gate", "GRU")
     },
 }
 

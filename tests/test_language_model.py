@@ -168,6 +168,15 @@ def test_training_reports_validation_perplexity(rng):
     assert all(1 <= p <= 10 for p in history.val_perplexity)
 
 
+def test_training_reports_each_update_to_a_progress_function(rng):
+    model = LanguageModel(3, 2, 3, rng)
+    ids = rng.integers(0, 3, 61)  # 2 rows of 30: 29 inputs each, five chunks of 5, one of 4
+    calls = []
+    history = train_tbptt(model, Adam(0.01), ids, 2, 5, 2, progress=lambda *a: calls.append(a))
+    assert [(k, n) for k, n, _ in calls] == [(k, 6) for k in range(1, 7)] * 2
+    np.testing.assert_array_equal([loss for _, _, loss in calls], history.loss)
+
+
 def test_bad_input_fails_with_a_clear_message(model):
     with pytest.raises(TypeError, match="integer"):
         model.predict(np.zeros((2, 3)))

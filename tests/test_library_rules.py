@@ -13,7 +13,7 @@ import lstm_lib
 
 ROOT = Path(lstm_lib.__file__).parent
 MODULES = sorted(info.name for info in pkgutil.walk_packages([str(ROOT)], prefix="lstm_lib."))
-DRAWING = {"lstm_lib.diagrams", "lstm_lib.diagrams_gru", "lstm_lib.style"}  # figures, colours
+DRAWING = {"lstm_lib.diagrams", "lstm_lib.style"}  # figures, colours
 
 
 def _source(name):
@@ -66,14 +66,18 @@ NOT_YET_PLAIN = {
 }
 NOT_YET_SHORT = {"lstm_lib.fast_lstm"}
 MATH = {
+    "lstm_lib.better_language_model",
     "lstm_lib.cell",
     "lstm_lib.fast_lstm",
     "lstm_lib.gates",
+    "lstm_lib.gru",
     "lstm_lib.language_model",
     "lstm_lib.layers",
     "lstm_lib.lstm",
+    "lstm_lib.odyssey",
     "lstm_lib.rnn",
     "lstm_lib.train",
+    "lstm_lib.variants",
 }
 
 

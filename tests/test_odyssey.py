@@ -14,10 +14,10 @@ from lstm_lib.odyssey import (
     make_recurrent,
     make_task,
     run,
-    train,
 )
 from lstm_lib.optim import Adam
 from lstm_lib.tasks import bracket_vocabulary, decode, is_balanced
+from lstm_lib.train import fit
 
 
 def _model_gradients_pass(model, xs, ts):
@@ -52,7 +52,7 @@ def test_training_lowers_the_loss_and_returns_a_history(rng):
     task = make_task("adding", rng, T=8, n_train=200, n_val=100)
     model = make_model("vanilla", task, 8, rng)
     before = model.forward(*task.val)
-    history = train(model, task.train, Adam(0.02), 150, 16, rng)
+    history = fit(model, Adam(0.02), *task.train, 150, 16, rng, clip_norm=1.0)
     assert history.loss.shape == history.grad_norm.shape == (150,)
     assert model.forward(*task.val) < 0.5 * before
 

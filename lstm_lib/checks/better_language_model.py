@@ -1,122 +1,169 @@
-r"""Checkers for notebook 10, a better language model.
+"""Checkers of notebook 10 (a better language model).
 
-* Exercise 10.1: inverted dropout, :math:`y = x \odot m / (1 - \text{ratio})`.
-* Exercise 10.2: the number of parameters of the model, stacked and with tied weights.
+* Exercise 10.1, ``inverted_dropout(x, keep, ratio)``: y = x ⊙ keep / (1 - ratio).
+* Exercise 10.2, ``count_params(V, D, H, layers, tied)``: the number of parameters of
+  lstm_lib.better_language_model.BetterLanguageModel, stacked and with tied weights.
 
-Each typical mistake is one row of a table, ``(wrong answer, message)``; ``diagnose``
-names the first row the answer matches.
+Each exercise is data for the engine of _core.py: a reference, cases (some drawn afresh
+at each call) and a table of typical mistakes, each written as a wrong answer.
 """
 
 import numpy as np
 
-from ._core import as_number, call, diagnose, passed
+from ._core import Case, Exercise, Mistake, run
 
 __all__ = ["check_count_params", "check_inverted_dropout"]
 
-#: the typical mistakes of exercise 10.1: (function of x, keep, ratio, message)
-DROPOUT_MISTAKES = [
-    (
-        lambda x, keep, r: x * keep,
+
+def _dropout(x, keep, ratio):
+    return x * keep / (1 - ratio)
+
+
+DROPOUT_MISTAKES = (
+    Mistake(
         "the kept entries are not scaled up: divide by 1 - ratio, so that the expected "
         "value of y is x and nothing changes at evaluation time.",
+        lambda x, keep, r: x * keep,
     ),
-    (
-        lambda x, keep, r: x * keep * (1 - r),
+    Mistake(
         "that scales down by 1 - ratio (the original, non-inverted dropout does that at "
         "evaluation time); inverted dropout divides by 1 - ratio in training.",
+        lambda x, keep, r: x * keep * (1 - r),
     ),
-    (lambda x, keep, r: x * keep / r, "divide by the KEEP probability 1 - ratio, not by ratio."),
-    (lambda x, keep, r: x * keep * r, "divide by the keep probability 1 - ratio."),
-    (
-        lambda x, keep, r: x * (1 - keep) / (1 - r),
+    Mistake(
+        "divide by the KEEP probability 1 - ratio, not by ratio.", lambda x, keep, r: x * keep / r
+    ),
+    Mistake(
+        "it multiplies by ratio; divide by the keep probability 1 - ratio.",
+        lambda x, keep, r: x * keep * r,
+    ),
+    Mistake(
         "the mask is inverted: keep is True (1) where the entry survives.",
+        lambda x, keep, r: x * (1 - keep) / (1 - r),
     ),
-    (
+    Mistake(
+        "the mask is inverted (keep is True where the entry survives) and it divides by "
+        "ratio; scale by 1 / (1 - ratio).",
         lambda x, keep, r: x * (1 - keep) / r,
-        "the mask is inverted (keep is True where the entry survives); scale by 1 / (1 - ratio).",
     ),
-    (lambda x, keep, r: x / (1 - r), "the mask is missing: multiply by keep."),
-    (lambda x, keep, r: x, "nothing is dropped: multiply by keep and divide by 1 - ratio."),
-    (
-        lambda x, keep, r: x * keep / keep.mean(),
+    Mistake("the mask is missing: multiply by keep.", lambda x, keep, r: x / (1 - r)),
+    Mistake(
+        "nothing is dropped: multiply by keep and divide by 1 - ratio.", lambda x, keep, r: x + 0.0
+    ),
+    Mistake(
         "divide by the fixed keep probability 1 - ratio, not by the fraction kept in this "
         "mask (that depends on the draw).",
+        lambda x, keep, r: x * keep / np.mean(keep),
     ),
-]
+)
 
 
-def check_inverted_dropout(inverted_dropout, rng=None):
-    r"""Exercise 10.1: ``inverted_dropout(x, keep, ratio)`` -> y of x's shape with
-    :math:`y = x \odot \text{keep} / (1 - \text{ratio})`; ``keep`` is a boolean mask."""
-    ex = "10.1"
-    rng = np.random.default_rng(101) if rng is None else rng
-    for shape, ratio in (((4, 6), 0.25), ((2, 3, 5), 0.5), ((3, 8), 0.1)):
-        x = rng.standard_normal(shape)
-        keep = rng.random(shape) >= ratio
-        keep.flat[0], keep.flat[1] = True, False  # both kinds of entry, whatever the draw
-        mistakes = [
-            (lambda wrong=wrong, inputs=(x, keep, ratio): wrong(*inputs), message)
-            for wrong, message in DROPOUT_MISTAKES
-        ]
-        diagnose(
-            ex,
-            f"y for x of shape {shape} and ratio = {ratio}",
-            call(ex, inverted_dropout, x, keep, ratio),
-            x * keep / (1 - ratio),
-            mistakes,
-            "y = x * keep / (1 - ratio).",
-        )
-    passed(ex, "inverted dropout keeps the mean: y = x ⊙ keep / (1 - ratio)")
+def _dropout_example(rng, shape, ratio):
+    x = rng.standard_normal(shape)
+    keep = rng.random(shape) >= ratio
+    keep.flat[0], keep.flat[1] = True, False  # both kinds of entry, whatever the draw
+    return x, keep, ratio
 
 
-def _count(V, D, H, layers, tied, blocks=4, bias=True, out_bias=True, second_reads_D=False,
-           wh_square=False, tied_counts_W=False):  # fmt: skip
-    """The parameter count with one typical change: the reference and every mistake."""
-    total = V * D  # the embedding E
-    for k in range(layers):
-        inputs = D if k == 0 or second_reads_D else H
-        total += inputs * blocks * H + H * (H if wh_square else blocks * H)
-        total += blocks * H if bias else 0
-    total += V * H if (not tied or tied_counts_W) else 0
-    return total + (V if out_bias else 0)
+def _dropout_cases(rng):
+    shape = tuple(int(n) for n in rng.integers(2, 6, int(rng.integers(2, 4))))
+    ratio = float(np.round(rng.uniform(0.05, 0.7), 3))
+    return [
+        Case(
+            "for x of shape (4, 6) and ratio = 0.25",
+            _dropout_example(np.random.default_rng(101), (4, 6), 0.25),
+        ),
+        Case("for x of shape (2, 3, 5) and ratio = 0.5", _dropout_example(rng, (2, 3, 5), 0.5)),
+        Case(f"for x of shape {shape} and ratio = {ratio}", _dropout_example(rng, shape, ratio)),
+    ]
 
 
-#: the typical mistakes of exercise 10.2: (changes to the reference count, message)
-COUNT_MISTAKES = [
-    ({"tied_counts_W": True}, "with tied weights W is E^T: do not count it a second time."),
-    ({"bias": False}, "the LSTM biases are missing: b (4H,) in every layer."),
-    ({"out_bias": False}, "the output bias b_out (V,) is missing (tying shares W only)."),
-    (
-        {"second_reads_D": True},
+INVERTED_DROPOUT = Exercise(
+    label="10.1",
+    function="inverted_dropout",
+    outputs=("y",),
+    reference=_dropout,
+    cases=_dropout_cases,
+    mistakes=DROPOUT_MISTAKES,
+    hint="y = x * keep / (1 - ratio).",
+    success="inverted dropout keeps the mean: y = x ⊙ keep / (1 - ratio)",
+)
+
+
+def check_inverted_dropout(inverted_dropout, seed=None):
+    """Exercise 10.1: ``inverted_dropout(x, keep, ratio)`` -> x * keep / (1 - ratio)."""
+    run(INVERTED_DROPOUT, inverted_dropout, seed)
+
+
+# -------------------------------------------------------------------------- Exercise 10.2
+
+
+def _count(blocks=4, biases=1, out_bias="always", upper_reads_D=False, wh_square=False,
+           one_layer=False, tied_counts_W=False, E_is_VH=False):  # fmt: skip
+    """count_params, right or with one typical mistake."""
+
+    def count_params(V, D, H, layers, tied):
+        total = V * (H if E_is_VH else D)  # the embedding E
+        for k in range(1 if one_layer else layers):
+            inputs = D if k == 0 or upper_reads_D else H
+            total += inputs * blocks * H + H * (H if wh_square else blocks * H)
+            total += biases * blocks * H
+        total += V * H if (not tied or tied_counts_W) else 0
+        keeps_b_out = out_bias == "always" or (out_bias == "untied" and not tied)
+        return total + (V if keeps_b_out else 0)
+
+    return count_params
+
+
+COUNT_MISTAKES = (
+    Mistake(
+        "with tied weights W is E^T: do not count it a second time.", _count(tied_counts_W=True)
+    ),
+    Mistake("the LSTM biases are missing: b (4H,) in every layer.", _count(biases=0)),
+    Mistake(
+        "two biases per layer (PyTorch's b_ih and b_hh); this book's LSTM has one b (4H,).",
+        _count(biases=2),
+    ),
+    Mistake("the output bias b_out (V,) is missing.", _count(out_bias="never")),
+    Mistake("tying shares W only: the output bias b_out (V,) stays.", _count(out_bias="untied")),
+    Mistake(
         "a layer above the first reads the H hidden states below it: its Wx is (H, 4H).",
+        _count(upper_reads_D=True),
     ),
-    ({"blocks": 3}, "an LSTM has four blocks (f, g, i, o): 4H columns; three is the GRU."),
-    ({"wh_square": True}, "Wh is (H, 4H): all four blocks read h_prev."),
-    ({"layers": 1}, "every layer has its own Wx, Wh and b: count all of them."),
-]
+    Mistake(
+        "an LSTM has four blocks (f, g, i, o): 4H columns; three is the GRU.", _count(blocks=3)
+    ),
+    Mistake("Wh is (H, 4H): all four blocks read h_prev.", _count(wh_square=True)),
+    Mistake("every layer has its own Wx, Wh and b: count all of them.", _count(one_layer=True)),
+    Mistake("the embedding E is (V, D): one row of D numbers per symbol.", _count(E_is_VH=True)),
+)
 
 
-def check_count_params(count_params):
-    """Exercise 10.2: ``count_params(V, D, H, layers, tied)`` -> the number of parameters of
-    :class:`~lstm_lib.better_language_model.BetterLanguageModel` (E, each layer's Wx, Wh, b,
-    W unless tied, b_out)."""
-    ex = "10.2"
-    cases = ((12, 5, 7, 1, False), (12, 6, 6, 1, True), (30, 8, 8, 2, True), (20, 4, 9, 3, False))
-    for V, D, H, layers, tied in cases:
-        args = {"V": V, "D": D, "H": H, "layers": layers, "tied": tied}
-        got = as_number(ex, "count_params(...)", call(ex, count_params, V, D, H, layers, tied))
-        mistakes = [
-            (lambda changes=changes, args=args: _count(**{**args, **changes}), message)
-            for changes, message in COUNT_MISTAKES
-        ]
-        diagnose(
-            ex,
-            f"count_params(V={V}, D={D}, H={H}, layers={layers}, tied={tied})",
-            got,
-            _count(**args),
-            mistakes,
-            "Count E (V, D), each layer's Wx, Wh, b, W (H, V) unless tied, and b_out (V,).",
-            rtol=0,
-            atol=0.5,
-        )
-    passed(ex, "count_params counts every array once, tied or not")
+def _count_cases(rng):
+    cases = [(12, 5, 7, 1, False)]
+    for layers, tied in ((2, True), (3, False), (int(rng.integers(2, 4)), bool(rng.integers(2)))):
+        V, D, H = (int(n) for n in rng.integers((10, 3, 4), (60, 9, 12)))
+        cases.append((V, H if tied else D + (D >= H), H, layers, tied))  # D != H unless tied
+    return [
+        Case(f"for V = {V}, D = {D}, H = {H}, layers = {L}, tied = {t}", (V, D, H, L, t))
+        for V, D, H, L, t in cases
+    ]
+
+
+COUNT_PARAMS = Exercise(
+    label="10.2",
+    function="count_params",
+    outputs=("count_params(V, D, H, layers, tied)",),
+    reference=_count(),
+    cases=_count_cases,
+    mistakes=COUNT_MISTAKES,
+    hint="Count E (V, D), each layer's Wx, Wh, b, W (H, V) unless tied, and b_out (V,).",
+    success="count_params counts every array once, tied or not",
+    kind="integer",
+)
+
+
+def check_count_params(count_params, seed=None):
+    """Exercise 10.2: ``count_params(V, D, H, layers, tied)`` -> the number of parameters
+    of BetterLanguageModel (E, each layer's Wx, Wh, b, W unless tied, b_out)."""
+    run(COUNT_PARAMS, count_params, seed)
