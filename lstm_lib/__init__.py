@@ -20,6 +20,7 @@ which the math modules never import.
 """
 
 from .cell import LSTMCell
+from .fast_lstm import FastTimeLSTM
 from .functions import sigmoid, sigmoid_grad, tanh, tanh_grad
 from .gates import Candidate, Gate
 from .gradcheck import check_layer_gradients, numerical_gradient, rel_error
@@ -61,6 +62,7 @@ __all__ = [
     "Affine",
     "Candidate",
     "Embedding",
+    "FastTimeLSTM",
     "Gate",
     "LSTMCell",
     "MatMul",
