@@ -27,10 +27,12 @@ Each trick below is there for one of the two:
   steps in a handful of large in-place operations, so each backward step is seven calls;
 * **one product per weight gradient**: dWx, dWh, db and dxs are one product (or sum) each
   over all N T rows after the loop, instead of T small products summed step by step;
-* **no fresh arrays in the loops, and no cache after backward**: the gates, activations
-  and gradients are written in place (``out=``), dA overwrites the factors, dxs is
-  computed into the buffer of the input copy, and backward drops the cache, so a training
-  loop never holds more than one step's cache.
+* **no fresh arrays, not even from call to call**: the gates, activations and gradients
+  are written in place (``out=``), dA overwrites the factors, dxs is computed into the
+  buffer of the input copy, and the cache buffers are reused by the next call of the same
+  sizes: fresh memory costs a page fault per 4 KiB when first written, which at middle
+  sizes took as long as the forward loop itself. A training loop therefore holds one
+  cache and, during backward, the returned dxs; nothing else of the size of the sequence.
 
 The sigmoid 1 / (1 + exp(-x)) keeps a relative error of a few units in the last place in
 both tails (no cancellation: for x < 0 it divides 1 by a large number), wherever the result
@@ -59,7 +61,9 @@ class FastTimeLSTM(Layer):
     with respect to the initial h and c.
 
     Each ``forward`` allows one ``backward``, which uses up the cache (a second backward
-    raises ``RuntimeError``). ``forward`` copies xs, so the caller may change it freely.
+    raises ``RuntimeError``); the next call of the same sizes reuses its buffers.
+    ``forward`` copies xs, and hs, dxs and the state are new arrays, so the caller may
+    change any of them freely.
     """
 
     param_names = ("Wx", "Wh", "b")
@@ -73,6 +77,7 @@ class FastTimeLSTM(Layer):
         self.h = self.c = None
         self.dh = self.dc = None
         self._cache = None
+        self._workspace = None
         self._backward_done = False
 
     def set_state(self, h, c=None):
@@ -102,17 +107,12 @@ class FastTimeLSTM(Layer):
         h0 = self._initial("h", self.h, N)
         c0 = self._initial("c", self.c, N)
 
-        X = xs.transpose(1, 0, 2).copy()  # time-major (T, N, D), always a copy (see backward)
+        X, A, G, TC, Hs, Cs = self._buffers(N, T, D)
+        np.copyto(X, xs.transpose(1, 0, 2))  # time-major; a copy: the caller may change xs
         # A[t] = -(xs[:, t] @ Wx + b) for all t at once: one (T N, D) @ (D, 4H) product.
-        A = np.empty((T, N, 4 * H), dtype=dtype)
         np.matmul(X.reshape(T * N, D), Wx, out=A.reshape(T * N, 4 * H))
         np.subtract(-b, A, out=A)
-        # Hs[t] and Cs[t] are h and c after t steps: Hs[0], Cs[0] the initial state.
-        Hs = np.empty((T + 1, N, H), dtype=dtype)
-        Cs = np.empty((T + 1, N, H), dtype=dtype)
         Hs[0], Cs[0] = h0, c0
-        G = np.empty((T, N, H), dtype=dtype)  # -g of every step
-        TC = np.empty((T, N, H), dtype=dtype)  # tanh(c) of every step
         with np.errstate(over="ignore"):  # exp(-A) = inf gives sigmoid 0, as it should
             _forward_steps(A, G, TC, Hs, Cs, Wh)
 
@@ -123,6 +123,21 @@ class FastTimeLSTM(Layer):
         else:
             self.h = self.c = None
         return Hs[1:].transpose(1, 0, 2).copy()
+
+    def _buffers(self, N, T, D):
+        """The cache arrays for a call with N, T, D: the previous call's when the sizes match.
+
+        Fresh memory from the operating system costs a page fault per 4 KiB at the first
+        write, as much as the step loops themselves at middle sizes, so the buffers are
+        kept and reused from call to call (a training loop holds one cache, as it must).
+        X (T, N, D): the inputs, time-major; A (T, N, 4H): the gates, then dA; G: -g;
+        TC: tanh(c); Hs, Cs (T + 1, N, H): h and c after t steps, [0] the initial state.
+        """
+        if self._workspace is None or self._workspace[0].shape != (T, N, D):
+            H, dtype = self.hidden_size, self.params[0].dtype
+            shapes = [(T, N, D), (T, N, 4 * H), (T, N, H), (T, N, H), (T + 1, N, H), (T + 1, N, H)]
+            self._workspace = tuple(np.empty(shape, dtype=dtype) for shape in shapes)
+        return self._workspace
 
     def _initial(self, name, state, N):
         if state is None:
@@ -148,12 +163,10 @@ class FastTimeLSTM(Layer):
         dhs = as_float_array("dhs", dhs, Wx.dtype)
         check_shape("dhs", dhs, [("N", N), ("T", T), ("H", H)])
 
-        self._cache = None  # backward uses the cache up
+        self._cache = None  # backward uses the cache up (its buffers serve the next call)
         self._backward_done = True
         dc_from_dh, f = _gate_factors(A, G, TC, Cs[:-1])
         self.dh, self.dc = _backward_steps(A, dc_from_dh, f, dhs, Wh)
-        # Free what is used up before dxs is allocated: the peak stays near the cache size.
-        del G, TC, Cs, dc_from_dh, f
 
         # A holds dA of every step: one product each over all T N rows.
         dA = A.reshape(T * N, 4 * H)

@@ -146,18 +146,24 @@ def test_outputs_state_and_inputs_are_not_shared_with_the_cache(rng):
     assert not np.shares_memory(hs, layer.h)
 
 
-def test_backward_uses_the_cache_up(rng):
+def test_backward_uses_the_cache_up_and_the_next_call_reuses_it(rng):
     Wx, Wh, b, xs, dhs = make(rng)
     layer = FastTimeLSTM(Wx, Wh, b)
     with pytest.raises(RuntimeError, match="backward called before forward"):
         layer.backward(dhs)
     layer.forward(xs)
+    buffers = layer._cache
     first = layer.backward(dhs)
-    assert layer._cache is None  # nothing kept between training iterations
+    assert layer._cache is None
     with pytest.raises(RuntimeError, match="backward called twice"):
         layer.backward(dhs)
     layer.forward(xs)
+    assert all(a is b for a, b in zip(layer._cache, buffers, strict=True))  # reused
     assert_close(layer.backward(dhs), first, "dxs after a new forward")
+    layer.forward(xs[:, :2])  # other sizes: new buffers, the same numbers as a fresh layer
+    fresh = FastTimeLSTM(Wx, Wh, b)
+    fresh.forward(xs[:, :2])
+    assert_close(layer.backward(dhs[:, :2]), fresh.backward(dhs[:, :2]), "dxs, new sizes")
 
 
 def test_a_rejected_dhs_does_not_spoil_the_cache(rng):
