@@ -3,15 +3,15 @@ r"""FastTimeLSTM: the fused LSTM over a whole sequence, written to be fast.
 It computes what a loop of :class:`lstm_lib.lstm.LSTM` steps computes, to rounding (the
 tests check float64 to 1e-12), with the interface of :class:`lstm_lib.lstm.TimeLSTM`;
 training code uses it. Python runs one loop iteration per time step, and every NumPy call
-costs a fixed 0.2-1 µs whatever the array size, so at small shapes (the notebooks', N = 1)
-the number of calls per step decides the speed; at large shapes the matrix products do.
+costs a fixed 0.2-1 µs whatever the array size, so at small shapes (the notebooks', or
+N = 1) the number of calls per step decides the speed; at large ones the matrix products do.
 Each trick below is there for one of the two:
 
 * **one product for all T input terms**: ``xs @ Wx + b`` does not depend on h, so it is
   one matrix product over all N T rows before the loop; only ``h @ Wh`` stays inside;
 * **time-major, contiguous caches** (T, N, ...): step t reads and writes whole contiguous
-  blocks ``A[t]``, which NumPy's elementwise loops run through 2-3 times faster than the
-  strided ``A[:, t]`` of a batch-major layout; the loops iterate with ``zip`` over the
+  blocks ``A[t]``, which NumPy's elementwise loops run through several times faster than
+  the strided ``A[:, t]`` of a batch-major layout; the loops iterate with ``zip`` over the
   cache arrays, which hands out the per-step views without any indexing in Python;
 * **one transcendental call for the three sigmoids**: the sigmoid is computed on the whole
   (N, 4H) row at once as 1 / (1 + exp(-A)), three calls (exp, add, reciprocal), instead of
@@ -36,8 +36,8 @@ Each trick below is there for one of the two:
 
 The sigmoid 1 / (1 + exp(-x)) keeps a relative error of a few units in the last place in
 both tails (no cancellation: for x < 0 it divides 1 by a large number), wherever the result
-is a normal number (x > -87 in float32, x > -708 in float64); below that exp(-x) overflows
-to infinity, silently, and the result is 0.
+is a normal number (x > -87.3 in float32, x > -708 in float64); below that it is subnormal,
+and once exp(-x) overflows to infinity (x < -88.7, x < -709.7), silently, it is 0.
 """
 
 import numpy as np
