@@ -5,7 +5,8 @@
 #   make execute   re-execute notebooks in place from a clean kernel (NB=notebooks/03_*.ipynb)
 #   make figures   regenerate every diagram in figures/
 #   make student   build the student edition student/ from notebooks/
-#   make bench     time TimeLSTM against the book's algorithm and the matrix-product bound
+#   make bench     time FastTimeLSTM against the readable TimeLSTM, the book's algorithm,
+#                  torch (when installed) and the matrix-product bound (ARGS=--quick: fewer rounds)
 #   make book      build the web edition (stored outputs, no kernel) into book/_build/html
 
 PYTHON ?= python3
@@ -60,7 +61,7 @@ student: $(STAMP)
 	$(PY) -m lstm_lib.classroom notebooks student
 
 bench: $(STAMP)
-	$(PY) benchmarks/bench_lstm.py
+	$(PY) benchmarks/bench_lstm.py $(ARGS)
 
 # Always from scratch (-E, about 10 s); warnings are errors. tests/test_book.py builds the same
 # way and checks the pages.

@@ -1,29 +1,34 @@
-"""Time forward plus backward of an LSTM over a sequence, five ways, in one run.
+"""Time an LSTM over a sequence five ways, at 1 and 2 BLAS threads, in one run.
 
-    .venv/bin/python benchmarks/bench_lstm.py        (or: make bench)
+    .venv/bin/python benchmarks/bench_lstm.py           (or: make bench)
+    .venv/bin/python benchmarks/bench_lstm.py --quick   (fewer rounds, about a minute)
 
-Variants, each doing forward over xs (N, T, D) and backward of a given dhs (N, T, H):
+Variants, each over xs (N, T, D), forward only and forward plus backward of a given dhs:
 
-* ``book``    the book's per-step algorithm (benchmarks/book_lstm.py): x @ Wx inside the
-              loop, fresh arrays every step, weight gradients summed step by step;
-* ``unfused`` a loop of :class:`lstm_lib.cell.LSTMCell` steps, four separate affine parts;
-* ``fused``   :class:`lstm_lib.lstm.TimeLSTM`, the fast path;
-* ``gemm``    only the matrix products forward plus backward must do (xs @ Wx once, T times
-              h @ Wh, T times dA @ Wh^T, then dWx, dWh and dxs): the bound a NumPy
-              implementation can approach but not beat;
-* ``torch``   PyTorch's ``nn.LSTM`` on the CPU, only when torch happens to be installed.
+* ``fast``      :class:`lstm_lib.FastTimeLSTM`, the layer training code uses;
+* ``readable``  :class:`lstm_lib.TimeLSTM`, the readable sequence layer;
+* ``book``      the book's per-step algorithm (benchmarks/book_lstm.py): a list of step
+                layers, ``x @ Wx`` inside the loop, weight gradients summed step by step;
+* ``torch``     ``torch.nn.LSTM`` on the CPU (forward only under ``torch.no_grad()``), only
+                when torch happens to be importable (it is never a dependency);
+* ``gemm``      only the matrix products the fast path does (``xs @ Wx`` once, T times
+                ``h @ Wh``; backward: T times ``dA @ Wh^T``, then dWx, dWh, dxs): the bound
+                a NumPy implementation of this structure can approach but not beat.
 
-Every round runs each variant once, in an order rotated from round to round, so that the
-noise of a shared machine hits all variants alike; the table shows medians over the rounds
-and ratios of medians from this same run. The load average is printed before and after:
-read the numbers with it. The environment (OPENBLAS_* variables, thread counts) is left
-as it is and printed, since it can change the BLAS kernel and therefore every number.
+Without ``--threads`` the script runs itself once per thread count in a subprocess with
+``OPENBLAS_NUM_THREADS``, ``OMP_NUM_THREADS`` and ``MKL_NUM_THREADS`` set (a BLAS reads them
+when it loads), and torch gets ``torch.set_num_threads``. With one thread the clock is the
+process's CPU time, which other processes on a busy machine barely disturb; with two it is
+wall time. Every round runs each variant once, in an order rotated from round to round; a
+time is the best of the rounds, and every ratio comes from the same run. Memory: the
+tracemalloc peak of three training iterations (forward, backward, results dropped) against
+the bytes ``FastTimeLSTM`` caches for backward (and reuses in the next call).
 """
 
-import ctypes
+import argparse
 import gc
 import os
-import re
+import subprocess
 import sys
 import time
 import tracemalloc
@@ -31,110 +36,95 @@ import tracemalloc
 import numpy as np
 from book_lstm import BookTimeLSTM
 
-from lstm_lib import LSTMCell, TimeLSTM, init_lstm_params, split_weights, to_pytorch
+from lstm_lib import FastTimeLSTM, TimeLSTM, init_lstm_params, to_pytorch
 
 try:
     import torch
-except ImportError:  # torch is never a dependency: the column is skipped without it
+except ImportError:  # torch is never a dependency: its column is left out without it
     torch = None
 
-SHAPES = [(1, 35, 64, 64), (32, 35, 128, 128), (20, 35, 650, 650)]  # (N, T, D, H)
+# (N, T, D, H): the issue's table, the per-step overhead goal and the notebooks' shapes.
+SHAPES = [
+    (20, 35, 650, 650),
+    (64, 50, 256, 256),
+    (32, 100, 128, 128),
+    (128, 20, 64, 64),
+    (1, 1000, 32, 32),
+    (1, 400, 32, 32),
+    (10, 50, 2, 16),
+    (16, 32, 16, 48),
+]
 DTYPES = [np.float32, np.float64]
-# Rounds per (shape, dtype): at least MIN_ROUNDS, then more while within the time budget.
-MIN_ROUNDS, MAX_ROUNDS = 3, 25
-BUDGET_SECONDS = {SHAPES[0]: 4.0, SHAPES[1]: 6.0, SHAPES[2]: 20.0}
-# The goals of issue 7, checked at the largest shape.
-GOALS = {"book/fused": {np.float32: 2.0, np.float64: 1.7}, "fused/gemm": 1.4}
+MODES = ["fwd+bwd", "fwd"]
+THREADS = [1, 2]
+MEMORY_SHAPES = SHAPES[:4] + SHAPES[-2:]
+# Goals (issue 13): book/fast at every shape, dtype, mode and thread count; book/fast at the
+# per-step-overhead shape; fast/torch at N >= 20; the memory of a training loop.
+GOAL_BOOK, GOAL_OVERHEAD, OVERHEAD_SHAPE = 1.15, 3.5, (1, 400, 32, 32)
+GOAL_TORCH = {np.float32: 1.4, np.float64: 1.0}
+GOAL_MEMORY = 1.25
+# Below this cache size NumPy's fixed iterator buffers (8192 elements per operand of a
+# strided operation, about 0.1 MB) weigh more than the sequence: the ratio says little.
+MEMORY_GOAL_FROM = 1e6
 
 
-# --- the variants: each factory builds what a run needs and returns a function of no
-# --- arguments that does forward plus backward once and returns (hs, dxs)
+# --- the variants: each factory returns a function of no arguments that runs one mode once
+# --- and returns (hs, dxs) (dxs None forward only)
 
 
-def _time_layer(cls):
-    """The factory of a layer over the whole sequence: forward(xs), then backward(dhs)."""
-
-    def make(Wx, Wh, b, xs, dhs):
+def _layer(cls):
+    def make(Wx, Wh, b, xs, dhs, mode):
         layer = cls(Wx, Wh, b)
 
         def run():
             hs = layer.forward(xs)
-            return hs, layer.backward(dhs)
+            return hs, layer.backward(dhs) if mode == "fwd+bwd" else None
 
         return run
 
     return make
 
 
-make_book = _time_layer(BookTimeLSTM)
-make_fused = _time_layer(TimeLSTM)
-
-
-def make_unfused(Wx, Wh, b, xs, dhs):
-    N, T, D = xs.shape
-    H = Wh.shape[0]
-    parts = split_weights(Wx, Wh, b)
-    cells = [LSTMCell(parts) for _ in range(T)]  # one per step (each caches its step)
-    totals = [np.zeros_like(p) for p in cells[0].params]
-
-    def run():
-        hs = np.empty((N, T, H), dtype=Wx.dtype)
-        h = c = np.zeros((N, H), dtype=Wx.dtype)
-        for t in range(T):
-            h, c = cells[t].forward(xs[:, t], h, c)
-            hs[:, t] = h
-        dxs = np.empty((N, T, D), dtype=Wx.dtype)
-        dh = dc = np.zeros((N, H), dtype=Wx.dtype)
-        for total in totals:
-            total[...] = 0
-        for t in reversed(range(T)):
-            dxs[:, t], dh, dc = cells[t].backward(dhs[:, t] + dh, dc)
-            for total, grad in zip(totals, cells[t].grads, strict=True):
-                total += grad
-        return hs, dxs
-
-    return run
-
-
-def make_gemm(Wx, Wh, b, xs, dhs):
-    """Only the products of forward plus backward, into buffers allocated beforehand."""
+def make_gemm(Wx, Wh, b, xs, dhs, mode):
+    """Only the products of the fast path, into buffers allocated beforehand."""
     N, T, D = xs.shape
     H = Wh.shape[0]
     rng = np.random.default_rng(1)
-    A = rng.standard_normal((N, T, 4 * H)).astype(Wx.dtype)  # stands for the gates, then dA
-    h_prev = rng.standard_normal((N, T, H)).astype(Wx.dtype)
-    hWh = np.empty((N, 4 * H), dtype=Wx.dtype)
-    dh = np.empty((N, H), dtype=Wx.dtype)
+    A = rng.standard_normal((T * N, 4 * H)).astype(Wx.dtype)  # the gates, then dA
+    X = rng.standard_normal((T * N, D)).astype(Wx.dtype)
+    Hs = rng.standard_normal((T, N, H)).astype(Wx.dtype)
+    hWh, dh = np.empty((N, 4 * H), dtype=Wx.dtype), np.empty((N, H), dtype=Wx.dtype)
     dWx, dWh = np.empty_like(Wx), np.empty_like(Wh)
-    dxs = np.empty((N, T, D), dtype=Wx.dtype)
-    A_2d, xs_2d = A.reshape(N * T, 4 * H), xs.reshape(N * T, D)
 
     def run():
-        np.matmul(xs_2d, Wx, out=A_2d)
-        for t in range(T):
-            np.matmul(h_prev[:, t], Wh, out=hWh)
-        for t in reversed(range(T)):
-            np.matmul(A[:, t], Wh.T, out=dh)
-        np.matmul(xs_2d.T, A_2d, out=dWx)
-        np.matmul(h_prev.reshape(N * T, H).T, A_2d, out=dWh)
-        np.matmul(A_2d, Wx.T, out=dxs.reshape(N * T, D))
-        return None, dxs
+        np.matmul(X, Wx, out=A)
+        for h in Hs:
+            np.matmul(h, Wh, out=hWh)
+        if mode == "fwd+bwd":
+            for dA in A.reshape(T, N, 4 * H):
+                np.matmul(dA, Wh.T, out=dh)
+            np.matmul(X.T, A, out=dWx)
+            np.matmul(Hs.reshape(T * N, H).T, A, out=dWh)
+            np.matmul(A, Wx.T, out=X)
+        return None
 
     return run
 
 
-def make_torch(Wx, Wh, b, xs, dhs):
+def make_torch(Wx, Wh, b, xs, dhs, mode):
     N, T, D = xs.shape
     H = Wh.shape[0]
-    dtype = torch.float32 if Wx.dtype == np.float32 else torch.float64
-    lstm = torch.nn.LSTM(D, H, batch_first=True).to(dtype)
+    lstm = torch.nn.LSTM(D, H, batch_first=True).to(torch.from_numpy(Wx).dtype)
     with torch.no_grad():
         for name, value in to_pytorch(Wx, Wh, b).items():
             getattr(lstm, name).copy_(torch.from_numpy(np.ascontiguousarray(value)))
-    xs_t = torch.from_numpy(xs).requires_grad_(True)
+    xs_t = torch.from_numpy(xs).requires_grad_(mode == "fwd+bwd")
     dhs_t = torch.from_numpy(dhs)
 
     def run():
+        if mode == "fwd":
+            with torch.no_grad():
+                return lstm(xs_t)[0].numpy(), None
         xs_t.grad = None
         lstm.zero_grad()
         hs, _ = lstm(xs_t)
@@ -144,9 +134,14 @@ def make_torch(Wx, Wh, b, xs, dhs):
     return run
 
 
-VARIANTS = {"book": make_book, "unfused": make_unfused, "fused": make_fused, "gemm": make_gemm}
+VARIANTS = {
+    "fast": _layer(FastTimeLSTM),
+    "readable": _layer(TimeLSTM),
+    "book": _layer(BookTimeLSTM),
+}
 if torch is not None:
     VARIANTS["torch"] = make_torch
+VARIANTS["gemm"] = make_gemm
 
 
 # --- measuring
@@ -161,45 +156,40 @@ def setup(shape, dtype, seed=0):
     return Wx, Wh, b, xs, dhs
 
 
-def check_agreement(results, dtype):
-    """The variants that compute the LSTM must agree with the fast path (sanity check)."""
+def check_agreement(results, dtype, case):
+    """Every variant that computes the LSTM must agree with the fast path (a sanity check)."""
     tol = 1e-3 if dtype == np.float32 else 1e-9
-    hs_ref, dxs_ref = results["fused"]
-    for name, (hs, dxs) in results.items():
-        if name in ("fused", "gemm"):
-            continue
-        for what, got, ref in (("hs", hs, hs_ref), ("dxs", dxs, dxs_ref)):
+    reference = results["fast"]
+    for name, outputs in results.items():
+        for what, got, ref in zip(("hs", "dxs"), outputs, reference, strict=True):
+            if ref is None:
+                continue
             err = np.max(np.abs(got - ref)) / max(1.0, np.max(np.abs(ref)))
-            if not err < tol:
-                sys.exit(f"{name} disagrees with fused on {what}: max error {err:.1e}")
-            if got.dtype != dtype:
-                sys.exit(f"{name} returned {what} in {got.dtype}, expected {np.dtype(dtype)}")
+            if not err < tol or got.dtype != dtype:
+                sys.exit(f"{case}: {name} disagrees with fast on {what} ({err:.1e}, {got.dtype})")
 
 
-def time_shape(shape, dtype):
-    """Median seconds per variant for one shape and dtype, rounds interleaved."""
+def time_case(shape, dtype, mode, rounds, clock):
+    """Best time per variant for one shape, dtype and mode, over interleaved rounds."""
     arrays = setup(shape, dtype)
-    runs = {name: make(*arrays) for name, make in VARIANTS.items()}
-    check_agreement({name: run() for name, run in runs.items()}, dtype)  # also a warm-up
+    runs = {name: make(*arrays, mode) for name, make in VARIANTS.items()}
+    outputs = {name: run() for name, run in runs.items() if name != "gemm"}  # and a warm-up
+    check_agreement(outputs, dtype, f"{shape} {np.dtype(dtype)} {mode}")
     names = list(runs)
-    times = {name: [] for name in names}
-    start = time.perf_counter()
-    for k in range(MAX_ROUNDS):
-        if k >= MIN_ROUNDS and time.perf_counter() - start > BUDGET_SECONDS[shape]:
-            break
+    best = dict.fromkeys(names, np.inf)
+    for k in range(rounds):
         gc.collect()
         for name in names[k % len(names) :] + names[: k % len(names)]:  # rotated order
-            t0 = time.perf_counter()
+            t0 = clock()
             runs[name]()
-            times[name].append(time.perf_counter() - t0)
-    return {name: float(np.median(ts)) for name, ts in times.items()}, k
+            best[name] = min(best[name], clock() - t0)
+    return best
 
 
 def peak_bytes(run):
-    """Peak bytes allocated (as seen by tracemalloc) while ``run`` executes, above the start."""
+    """Peak bytes allocated (as tracemalloc sees them) while ``run`` executes, above the start."""
     gc.collect()
     tracemalloc.start()
-    tracemalloc.reset_peak()
     base = tracemalloc.get_traced_memory()[0]
     run()
     peak = tracemalloc.get_traced_memory()[1] - base
@@ -207,123 +197,156 @@ def peak_bytes(run):
     return peak
 
 
+def training_peak(layer, xs, dhs):
+    """Peak memory of three training iterations; hs stays alive through backward, as it
+    does when a loss holds it."""
+
+    def train():
+        for _ in range(3):
+            hs = layer.forward(xs)
+            dxs = layer.backward(dhs)
+            del hs, dxs
+
+    return peak_bytes(train)
+
+
 def memory_row(shape, dtype):
-    """Peak memory of forward plus backward of the fast path vs the cache it keeps."""
+    """The fast path's cache, the minimum, its training peak; the book's training peak."""
+    N, T, D, H = shape
     Wx, Wh, b, xs, dhs = setup(shape, dtype)
-    layer = TimeLSTM(Wx, Wh, b)
-
-    def fused():
-        hs = layer.forward(xs)
-        return hs, layer.backward(dhs)
-
+    layer = FastTimeLSTM(Wx, Wh, b)
+    peak = training_peak(layer, xs, dhs)  # the first iteration allocates the cache
     layer.forward(xs)
-    # What forward keeps for backward and allocates itself (xs is referenced, not copied).
-    cache = sum(a.nbytes for a in layer._cache if a is not xs)
-    return cache, peak_bytes(fused), peak_bytes(make_book(Wx, Wh, b, xs, dhs))
+    cache = sum(a.nbytes for a in layer._cache)
+    # What a loop of steps must keep per row: x, h_prev, c_prev, f, g, i, o, tanh(c).
+    minimum = N * T * (D + 7 * H) * np.dtype(dtype).itemsize
+    book = training_peak(BookTimeLSTM(Wx, Wh, b), xs, dhs)
+    return cache, minimum, peak, book
 
 
 # --- reporting
-
-
-def blas_description():
-    """BLAS name and version from numpy's build config; OpenBLAS kernel and threads if found."""
-    config = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
-    text = f"{config.get('name')} {config.get('version')}"
-    for path in sorted(set(re.findall(r"/\S*openblas\S*\.so\S*", _maps()))):
-        lib = ctypes.CDLL(path)
-        for prefix, suffix in (
-            ("scipy_openblas_", "64_"),
-            ("scipy_openblas_", ""),
-            ("openblas_", ""),
-        ):
-            corename = getattr(lib, f"{prefix}get_corename{suffix}", None)
-            threads = getattr(lib, f"{prefix}get_num_threads{suffix}", None)
-            if corename is not None and threads is not None:
-                corename.restype = ctypes.c_char_p
-                return f"{text}, kernel {corename().decode()}, {threads()} BLAS threads"
-    return text
-
-
-def _maps():
-    try:
-        with open("/proc/self/maps") as f:
-            return f.read()
-    except OSError:
-        return ""
 
 
 def load():
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def print_header():
-    print("LSTM forward + backward over a sequence: medians of interleaved rounds")
-    print(f"python {sys.version.split()[0]}, numpy {np.__version__}", end="")
-    print(f", torch {torch.__version__}" if torch is not None else ", torch not installed")
-    print(f"BLAS: {blas_description()}; os.cpu_count() = {os.cpu_count()}")
-    env = {k: v for k, v in os.environ.items() if re.match(r"(OPENBLAS|OMP|MKL)_", k)}
-    print("environment: " + (", ".join(f"{k}={v}" for k, v in sorted(env.items())) or "-"))
-    print(f"load average (1, 5, 15 min) at start: {load()}")
+def ratios(best):
+    """The ratios of one row: book/fast, readable/fast, fast/torch, fast/gemm."""
+    values = {"book/fast": best["book"] / best["fast"]}
+    values["readable/fast"] = best["readable"] / best["fast"]
+    if "torch" in best:
+        values["fast/torch"] = best["fast"] / best["torch"]
+    values["fast/gemm"] = best["fast"] / best["gemm"]
+    return values
 
 
-def print_table(dtype, rows):
+def print_table(threads, dtype, rows, rounds):
+    clock = "CPU" if threads == 1 else "wall"
+    print(f"\n{threads} thread(s), {np.dtype(dtype)}: {clock} ms, best of {rounds} rounds")
     names = list(VARIANTS)
-    print(f"\n{np.dtype(dtype)}: milliseconds (median), and ratios of medians")
-    head = f"{'N, T, D, H':>18} {'rounds':>6} " + " ".join(f"{n:>8}" for n in names)
-    ratios = ["book/fused", "unfused/fused", "fused/gemm"]
-    ratios += ["torch/fused"] if torch is not None else []
-    print(head + "  " + " ".join(f"{r:>13}" for r in ratios))
-    for shape, (med, rounds) in rows.items():
-        cells = " ".join(f"{1e3 * med[n]:8.2f}" for n in names)
-        values = [med["book"] / med["fused"], med["unfused"] / med["fused"]]
-        values += [med["fused"] / med["gemm"]]
-        values += [med["torch"] / med["fused"]] if torch is not None else []
-        line = f"{str(shape)[1:-1]:>18} {rounds:>6} {cells}  "
-        print(line + " ".join(f"{v:13.2f}" for v in values))
+    columns = list(ratios(next(iter(rows.values()))))
+    head = f"{'N, T, D, H':>18} {'mode':>8} " + " ".join(f"{n:>8}" for n in names)
+    print(head + "  " + " ".join(f"{r:>13}" for r in columns))
+    for (shape, mode), best in rows.items():
+        cells = " ".join(f"{1e3 * best[n]:8.2f}" for n in names)
+        label = str(shape)[1:-1] if mode == MODES[0] else ""
+        values = " ".join(f"{v:13.2f}" for v in ratios(best).values())
+        print(f"{label:>18} {mode:>8} {cells}  {values}")
 
 
-def check_goals(results):
-    largest = SHAPES[-1]
-    print(f"\ngoals at {largest} (N, T, D, H):")
-    ok = True
+def check_goals(threads, results):
+    """Print each goal of issue 13 as met or not at this thread count; True if all are."""
+    failures = []
+    for dtype, rows in results.items():
+        for (shape, mode), best in rows.items():
+            r = ratios(best)
+            case = f"{str(shape)[1:-1]} {np.dtype(dtype)} {mode}"
+            if r["book/fast"] < GOAL_BOOK:
+                failures.append(f"book/fast {r['book/fast']:.2f} < {GOAL_BOOK} at {case}")
+            if shape == OVERHEAD_SHAPE and dtype == np.float32 and mode == MODES[0]:
+                if r["book/fast"] < GOAL_OVERHEAD:
+                    failures.append(f"book/fast {r['book/fast']:.2f} < {GOAL_OVERHEAD} at {case}")
+            limit = GOAL_TORCH[dtype]
+            if "fast/torch" in r and shape[0] >= 20 and r["fast/torch"] > limit:
+                failures.append(f"fast/torch {r['fast/torch']:.2f} > {limit} at {case}")
+    print(f"\ngoals at {threads} thread(s): book/fast >= {GOAL_BOOK} everywhere, ", end="")
+    print(f">= {GOAL_OVERHEAD} at {OVERHEAD_SHAPE} float32 fwd+bwd, fast/torch <= ", end="")
+    print(" / ".join(f"{v} ({np.dtype(k)})" for k, v in GOAL_TORCH.items()) + " at N >= 20")
+    print("  all met" if not failures else "\n".join(f"  NOT MET: {f}" for f in failures))
+    return not failures
+
+
+def run_threads(threads, quick):
+    """One thread count, in this process (its BLAS was loaded with that many threads)."""
+    if torch is not None:
+        torch.set_num_threads(threads)
+    clock = time.process_time if threads == 1 else time.perf_counter
+    rounds = 2 if quick else 5
+    print(f"\n=== {threads} thread(s); load average at start: {load()}", flush=True)
+    results = {}
     for dtype in DTYPES:
-        med = results[dtype][largest][0]
-        speedup = med["book"] / med["fused"]
-        bound = med["fused"] / med["gemm"]
-        goal_speedup = GOALS["book/fused"][dtype]
-        goal_bound = GOALS["fused/gemm"]
-        faster = all(r[0]["book"] > r[0]["fused"] for r in results[dtype].values())
-        for text, met in (
-            ("fused faster than book at every shape", faster),
-            (f"book/fused = {speedup:.2f} >= {goal_speedup}", speedup >= goal_speedup),
-            (f"fused/gemm = {bound:.2f} <= {goal_bound}", bound <= goal_bound),
-        ):
-            print(f"  {np.dtype(dtype)}: {text:<40} {'met' if met else 'NOT MET'}")
-            ok &= met
+        results[dtype] = {
+            (shape, mode): time_case(shape, dtype, mode, rounds, clock)
+            for shape in SHAPES
+            for mode in MODES
+        }
+        print_table(threads, dtype, results[dtype], rounds)
+    ok = check_goals(threads, results)
+    print(f"load average at end: {load()}", flush=True)
     return ok
 
 
-def main():
-    print_header()
-    started = time.perf_counter()
-    results = {}
+def print_memory():
+    print("\nmemory: tracemalloc peak of 3 training iterations (hs alive through backward)")
+    print("against FastTimeLSTM's cache and the minimum a loop of steps keeps, N T (D + 7H)")
+    head = f"{'N, T, D, H':>18} {'dtype':>8} {'cache MB':>9} {'min MB':>8} {'peak MB':>8}"
+    print(head + f" {'peak/cache':>10} {'peak/min':>8} {'book peak MB':>12}")
+    ok = True
     for dtype in DTYPES:
-        results[dtype] = {shape: time_shape(shape, dtype) for shape in SHAPES}
-        print_table(dtype, results[dtype])
-    ok = check_goals(results)
-
-    print("\nmemory of forward + backward (tracemalloc peak above the start) vs the cache")
-    print("the fused path keeps for backward (xs is referenced, not copied, so not counted)")
-    head = f"{'N, T, D, H':>18} {'dtype':>8} {'cache MB':>9} {'peak MB':>9} {'peak/cache':>10}"
-    print(head + f" {'book peak MB':>13}")
-    for dtype in DTYPES:
-        for shape in SHAPES:
-            cache, peak, book_peak = memory_row(shape, dtype)
+        for shape in MEMORY_SHAPES:
+            cache, minimum, peak, book = memory_row(shape, dtype)
             line = f"{str(shape)[1:-1]:>18} {np.dtype(dtype).name:>8} {cache / 1e6:9.2f} "
-            print(line + f"{peak / 1e6:9.2f} {peak / cache:10.2f} {book_peak / 1e6:13.1f}")
+            line += f"{minimum / 1e6:8.2f} {peak / 1e6:8.2f} {peak / cache:10.2f} "
+            print(line + f"{peak / minimum:8.2f} {book / 1e6:12.2f}")
+            ok &= peak / cache <= GOAL_MEMORY or cache < MEMORY_GOAL_FROM
+    print(f"goal peak/cache <= {GOAL_MEMORY} where the cache is at least ", end="")
+    print(f"{MEMORY_GOAL_FROM / 1e6:.0f} MB: {'met' if ok else 'NOT MET'}")
+    return ok
+
+
+def print_header():
+    print("LSTM over a sequence: fast, readable, the book's algorithm, torch, the GEMM bound")
+    print(f"python {sys.version.split()[0]}, numpy {np.__version__}", end="")
+    print(f", torch {torch.__version__}" if torch is not None else ", torch not importable")
+    blas = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
+    print(f"BLAS {blas.get('name')} {blas.get('version')}; os.cpu_count() = {os.cpu_count()}")
+    env = {k: v for k, v in os.environ.items() if k.startswith(("OPENBLAS_", "OMP_", "MKL_"))}
+    print("environment: " + (", ".join(f"{k}={v}" for k, v in sorted(env.items())) or "-"))
+    print(f"load average (1, 5, 15 min) at start: {load()}", flush=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="2 rounds instead of 5")
+    parser.add_argument("--threads", type=int, help="run one thread count in this process")
+    args = parser.parse_args()
+    if args.threads is not None:
+        return 0 if run_threads(args.threads, args.quick) else 1
+    started = time.perf_counter()
+    print_header()
+    ok = True
+    for threads in THREADS:
+        env = dict(os.environ, **{f"{k}_NUM_THREADS": str(threads) for k in THREAD_VARS})
+        command = [sys.executable, __file__, "--threads", str(threads)]
+        child = subprocess.run(command + ["--quick"] * args.quick, env=env, check=False)
+        ok &= child.returncode == 0
+    ok &= print_memory()
     print(f"\nload average at end: {load()}; took {time.perf_counter() - started:.0f} s")
     return 0 if ok else 1
 
+
+THREAD_VARS = ("OPENBLAS", "OMP", "MKL")
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,8 +1,8 @@
 """The book's algorithm, the baseline of ``bench_lstm.py``: one LSTM step layer per time step.
 
 The classic structure of "Deep Learning from Scratch 2", built here from this library's
-readable step, :class:`lstm_lib.lstm.LSTM`, so the benchmark measures what the fast
-:class:`lstm_lib.lstm.TimeLSTM` gains from its structure alone:
+readable step, :class:`lstm_lib.lstm.LSTM`, so the benchmark measures what
+:class:`lstm_lib.FastTimeLSTM` gains from its structure alone:
 
 * a list of T step layers that share the weights, each computing ``x @ Wx`` inside the loop;
 * every step allocates fresh arrays (the affine sum, the four gates, the new c and h);
@@ -10,7 +10,7 @@ readable step, :class:`lstm_lib.lstm.LSTM`, so the benchmark measures what the f
   time layer adds them up step by step.
 
 Not part of the library: it exists to be timed, and the benchmark checks once that it
-agrees with ``TimeLSTM``.
+agrees with ``FastTimeLSTM``.
 """
 
 import numpy as np

@@ -1,15 +1,47 @@
-"""FastTimeLSTM: the same T fused LSTM steps as lstm_lib.lstm.TimeLSTM, written for speed.
+r"""FastTimeLSTM: the fused LSTM over a whole sequence, written to be fast.
 
-Notebook 07 builds the readable TimeLSTM (a loop of LSTM steps) and then shows what this
-class adds: x @ Wx hoisted out of the time loop, buffers allocated once per call and filled
-in place, and one matrix product per weight gradient after the backward loop. Same
-constructor, interface and results as TimeLSTM (the tests check equality to 1e-12 in
-float64); the training code (lstm_lib.train, lstm_lib.language_model) uses this class.
+It computes what a loop of :class:`lstm_lib.lstm.LSTM` steps computes, to rounding (the
+tests check float64 to 1e-12), with the interface of :class:`lstm_lib.lstm.TimeLSTM`;
+training code uses it. Python runs one loop iteration per time step, and every NumPy call
+costs a fixed 0.2-1 µs whatever the array size, so at small shapes (the notebooks', or
+N = 1) the number of calls per step decides the speed; at large ones the matrix products do.
+Each trick below is there for one of the two:
+
+* **one product for all T input terms**: ``xs @ Wx + b`` does not depend on h, so it is
+  one matrix product over all N T rows before the loop; only ``h @ Wh`` stays inside;
+* **time-major, contiguous caches** (T, N, ...): step t reads and writes whole contiguous
+  blocks ``A[t]``, which NumPy's elementwise loops run through several times faster than
+  the strided ``A[:, t]`` of a batch-major layout; the loops iterate with ``zip`` over the
+  cache arrays, which hands out the per-step views without any indexing in Python;
+* **one transcendental call for the three sigmoids**: the sigmoid is computed on the whole
+  (N, 4H) row at once as 1 / (1 + exp(-A)), three calls (exp, add, reciprocal), instead of
+  separately for the f block and the adjacent i, o blocks; the g block's tanh is taken
+  first into its own cache, and the sigmoid of the g block is never read;
+* **the minus sign paid once**: the cache holds the negated pre-activation -A, so that
+  exp(-A) needs no negation inside the loop (it is folded into the input term and the
+  ``-h @ Wh`` subtraction); tanh is odd, so the g cache then holds -g, which the two
+  places that use g account for;
+* **gate-derivative factors for all T before the backward loop**: every factor of the
+  backward that does not depend on the incoming gradients (o (1 - tanh(c)^2),
+  c_prev f (1 - f), i (1 - g^2), g i (1 - i), tanh(c) o (1 - o)) is computed for all
+  steps in a handful of large in-place operations, so each backward step is seven calls;
+* **one product per weight gradient**: dWx, dWh, db and dxs are one product (or sum) each
+  over all N T rows after the loop, instead of T small products summed step by step;
+* **no fresh arrays, not even from call to call**: the gates, activations and gradients
+  are written in place (``out=``), dA overwrites the factors, dxs is computed into the
+  buffer of the input copy, and the cache buffers are reused by the next call of the same
+  sizes: fresh memory costs a page fault per 4 KiB when first written, which at middle
+  sizes took as long as the forward loop itself. A training loop therefore holds one
+  cache and, during backward, the returned dxs; nothing else of the size of the sequence.
+
+The sigmoid 1 / (1 + exp(-x)) keeps a relative error of a few units in the last place in
+both tails (no cancellation: for x < 0 it divides 1 by a large number), wherever the result
+is a normal number (x > -87.3 in float32, x > -708 in float64); below that it is subnormal,
+and once exp(-x) overflows to infinity (x < -88.7, x < -709.7), silently, it is 0.
 """
 
 import numpy as np
 
-from .functions import sigmoid
 from .layers import Layer
 from .validation import as_float_array, check_shape, check_weights
 
@@ -20,7 +52,7 @@ class FastTimeLSTM(Layer):
     ``forward(xs)`` takes xs (N, T, D) and returns hs (N, T, H); ``backward(dhs)`` takes
     dhs (N, T, H), returns dxs (N, T, D) and writes dWx, dWh, db (summed over all steps)
     into ``grads`` in place. Weights ``Wx (D, 4H)``, ``Wh (H, 4H)``, ``b (4H,)``, blocks in
-    the order f, g, i, o.
+    the order f, g, i, o; the dtype of every result follows the weights.
 
     The initial state is zero, or what :meth:`set_state` gave. With ``stateful=True`` the
     last h and c of one ``forward`` become the initial state of the next (truncated
@@ -28,22 +60,10 @@ class FastTimeLSTM(Layer):
     first starts again from zero. After ``backward``, ``dh`` and ``dc`` hold the gradients
     with respect to the initial h and c.
 
-    Each ``forward`` allows one ``backward``: to save memory, backward writes the gradients
-    dA over the cached gate values (a second backward raises ``RuntimeError``). Like every
-    layer of the book, the layer keeps a reference to ``xs`` until backward (for dWx): do
-    not change ``xs`` in place in between.
-
-    Speed (equal to a loop of :class:`LSTM` steps, which the tests check):
-
-    * ``xs @ Wx + b`` for all T steps is one matrix product before the loop, because it
-      does not depend on h; only ``h @ Wh`` stays inside the loop;
-    * in backward the loop only computes dA; dWx, dWh, db and dxs are one product each
-      after it, instead of T small products summed step by step;
-    * every array the loops touch is allocated once per call, and the gates, the
-      activations and their gradients are computed in place (``out=``), so no step creates
-      a fresh array;
-    * the caches are batch-major like xs and hs, (N, T, ...), so that ``xs`` itself, ``dA``
-      and ``dxs`` can be used as (N T, ...) matrices without a transposed copy.
+    Each ``forward`` allows one ``backward``, which uses up the cache (a second backward
+    raises ``RuntimeError``); the next call of the same sizes reuses its buffers.
+    ``forward`` copies xs, and hs, dxs and the state are new arrays, so the caller may
+    change any of them freely.
     """
 
     param_names = ("Wx", "Wh", "b")
@@ -57,6 +77,7 @@ class FastTimeLSTM(Layer):
         self.h = self.c = None
         self.dh = self.dc = None
         self._cache = None
+        self._workspace = None
         self._backward_done = False
 
     def set_state(self, h, c=None):
@@ -78,7 +99,7 @@ class FastTimeLSTM(Layer):
         Wx, Wh, b = self.params
         H = self.hidden_size
         dtype = Wx.dtype
-        xs = np.ascontiguousarray(as_float_array("xs", xs, dtype))  # no copy if it already is
+        xs = as_float_array("xs", xs, dtype)
         dims = check_shape("xs", xs, [("N", None), ("T", None), ("D", Wx.shape[0])])
         N, T, D = dims["N"], dims["T"], dims["D"]
         if T == 0:
@@ -86,46 +107,37 @@ class FastTimeLSTM(Layer):
         h0 = self._initial("h", self.h, N)
         c0 = self._initial("c", self.c, N)
 
-        # A[:, t] = xs[:, t] @ Wx + b for all t at once, (N T, D) @ (D, 4H); the loop then
-        # only adds h @ Wh. A[:, t] holds step t's gates after the loop, dA after backward.
-        A = np.empty((N, T, 4 * H), dtype=dtype)
-        np.matmul(xs.reshape(N * T, D), Wx, out=A.reshape(N * T, 4 * H))
-        A += b
-        # h_prev[:, t] and c_prev[:, t] are the state that step t reads (h_{t-1}, c_{t-1});
-        # step t writes its h and c into slot t + 1, the last step into h_last and c_last.
-        h_prev = np.empty((N, T, H), dtype=dtype)
-        c_prev = np.empty((N, T, H), dtype=dtype)
-        tanh_c = np.empty((N, T, H), dtype=dtype)
-        h_last = np.empty((N, H), dtype=dtype)
-        c_last = np.empty((N, H), dtype=dtype)
-        h_prev[:, 0], c_prev[:, 0] = h0, c0
-        hWh = np.empty((N, 4 * H), dtype=dtype)
-        gi = np.empty((N, H), dtype=dtype)
-        for t in range(T):
-            a = A[:, t]
-            np.matmul(h_prev[:, t], Wh, out=hWh)
-            a += hWh
-            f, g, i, o = a[:, :H], a[:, H : 2 * H], a[:, 2 * H : 3 * H], a[:, 3 * H :]
-            sigmoid(f, out=f)
-            np.tanh(g, out=g)
-            sigmoid(a[:, 2 * H :], out=a[:, 2 * H :])  # i and o are adjacent: one call
-            h, c = (h_prev[:, t + 1], c_prev[:, t + 1]) if t + 1 < T else (h_last, c_last)
-            np.multiply(f, c_prev[:, t], out=c)  # c = f ⊙ c_prev + g ⊙ i
-            np.multiply(g, i, out=gi)
-            c += gi
-            np.tanh(c, out=tanh_c[:, t])
-            np.multiply(o, tanh_c[:, t], out=h)  # h = o ⊙ tanh(c)
+        X, A, G, TC, Hs, Cs = self._buffers(N, T, D)
+        np.copyto(X, xs.transpose(1, 0, 2))  # time-major; a copy: the caller may change xs
+        # A[t] = -(xs[:, t] @ Wx + b) for all t at once: one (T N, D) @ (D, 4H) product.
+        np.matmul(X.reshape(T * N, D), Wx, out=A.reshape(T * N, 4 * H))
+        np.subtract(-b, A, out=A)
+        Hs[0], Cs[0] = h0, c0
+        with np.errstate(over="ignore"):  # exp(-A) = inf gives sigmoid 0, as it should
+            _forward_steps(A, G, TC, Hs, Cs, Wh)
 
-        self._cache = (xs, A, h_prev, c_prev, tanh_c)
+        self._cache = (X, A, G, TC, Hs, Cs)
         self._backward_done = False
         if self.stateful:
-            self.h, self.c = h_last, c_last  # not in the cache, not returned: no copy needed
+            self.h, self.c = Hs[T].copy(), Cs[T].copy()  # copies: the cache goes in backward
         else:
             self.h = self.c = None
-        hs = np.empty((N, T, H), dtype=dtype)  # a new array: the caller may change it freely
-        hs[:, : T - 1] = h_prev[:, 1:]
-        hs[:, T - 1] = h_last
-        return hs
+        return Hs[1:].transpose(1, 0, 2).copy()
+
+    def _buffers(self, N, T, D):
+        """The cache arrays for a call with N, T, D: the previous call's when the sizes match.
+
+        Fresh memory from the operating system costs a page fault per 4 KiB at the first
+        write, as much as the step loops themselves at middle sizes, so the buffers are
+        kept and reused from call to call (a training loop holds one cache, as it must).
+        X (T, N, D): the inputs, time-major; A (T, N, 4H): the gates, then dA; G: -g;
+        TC: tanh(c); Hs, Cs (T + 1, N, H): h and c after t steps, [0] the initial state.
+        """
+        if self._workspace is None or self._workspace[0].shape != (T, N, D):
+            H, dtype = self.hidden_size, self.params[0].dtype
+            shapes = [(T, N, D), (T, N, 4 * H), (T, N, H), (T, N, H), (T + 1, N, H), (T + 1, N, H)]
+            self._workspace = tuple(np.empty(shape, dtype=dtype) for shape in shapes)
+        return self._workspace
 
     def _initial(self, name, state, N):
         if state is None:
@@ -139,67 +151,115 @@ class FastTimeLSTM(Layer):
 
     def backward(self, dhs):
         """dhs (N, T, H) -> dxs (N, T, D); writes dWx, dWh, db and sets ``dh``, ``dc``."""
-        xs, A, h_prev, c_prev, tanh_c = self._require_forward(self._cache)
         if self._backward_done:
             raise RuntimeError(
-                "FastTimeLSTM.backward called twice after one forward: backward overwrites the "
-                "forward cache with the gradients; call forward again first"
+                "FastTimeLSTM.backward called twice after one forward: backward uses up the "
+                "forward cache; call forward again first"
             )
+        X, A, G, TC, Hs, Cs = self._require_forward(self._cache)
         Wx, Wh, _ = self.params
-        N, T, H = tanh_c.shape
-        D = Wx.shape[0]
-        dtype = Wx.dtype
-        dhs = as_float_array("dhs", dhs, dtype)
+        T, N, D = X.shape
+        H = self.hidden_size
+        dhs = as_float_array("dhs", dhs, Wx.dtype)
         check_shape("dhs", dhs, [("N", N), ("T", T), ("H", H)])
 
-        dh = np.zeros((N, H), dtype=dtype)  # dL/dh_t from step t + 1, then from dhs too
-        dc = np.zeros((N, H), dtype=dtype)
-        dc_prev = np.empty((N, H), dtype=dtype)
-        tmp = np.empty((N, H), dtype=dtype)
-        dh_i = np.empty((N, H), dtype=dtype)
-        for t in reversed(range(T)):
-            # a holds f, g, i, o of step t; each block is overwritten by its gradient as
-            # soon as nothing else needs it, so that afterwards a holds dA = (df, dg, di, do).
-            a = A[:, t]
-            f, g, i, o = a[:, :H], a[:, H : 2 * H], a[:, 2 * H : 3 * H], a[:, 3 * H :]
-            tc = tanh_c[:, t]
-            dh += dhs[:, t]
-            # dc += dh ⊙ o ⊙ (1 - tanh(c)^2): the two streams meet at c
-            np.multiply(tc, tc, out=tmp)
-            np.subtract(1, tmp, out=tmp)
-            tmp *= o
-            tmp *= dh
-            dc += tmp
-            # do = dh ⊙ tanh(c) ⊙ o (1 - o), into o's block
-            np.subtract(1, o, out=tmp)
-            o *= tmp
-            o *= tc
-            o *= dh
-            # di = dc ⊙ g ⊙ i (1 - i) and dg = dc ⊙ i ⊙ (1 - g^2); di needs g, dg needs i
-            np.multiply(dc, i, out=dh_i)  # dc ⊙ i, kept for dg
-            np.subtract(1, i, out=tmp)
-            i *= tmp
-            i *= dc
-            i *= g
-            np.multiply(g, g, out=tmp)
-            np.subtract(1, tmp, out=tmp)
-            np.multiply(dh_i, tmp, out=g)
-            # dc_prev = dc ⊙ f (the cell path: only ⊙f), df = dc ⊙ c_prev ⊙ f (1 - f)
-            np.multiply(dc, f, out=dc_prev)
-            np.subtract(1, f, out=tmp)
-            f *= tmp
-            f *= c_prev[:, t]
-            f *= dc
-            dc, dc_prev = dc_prev, dc  # swap the two buffers: no copy
-            np.matmul(a, Wh.T, out=dh)  # dh_prev = dA @ Wh^T
-
-        # One product each over all N T rows instead of T small ones summed step by step.
-        dA = A.reshape(N * T, 4 * H)
-        np.matmul(xs.reshape(N * T, D).T, dA, out=self.grads[0])
-        np.matmul(h_prev.reshape(N * T, H).T, dA, out=self.grads[1])
-        np.sum(dA, axis=0, out=self.grads[2])
-        dxs = np.empty((N, T, D), dtype=dtype)
-        np.matmul(dA, Wx.T, out=dxs.reshape(N * T, D))
-        self.dh, self.dc = dh, dc
+        self._cache = None  # backward uses the cache up (its buffers serve the next call)
         self._backward_done = True
-        return dxs
+        dc_from_dh, f = _gate_factors(A, G, TC, Cs[:-1])
+        self.dh, self.dc = _backward_steps(A, dc_from_dh, f, dhs, Wh)
+
+        # A holds dA of every step: one product each over all T N rows.
+        dA = A.reshape(T * N, 4 * H)
+        np.matmul(X.reshape(T * N, D).T, dA, out=self.grads[0])
+        np.matmul(Hs[:-1].reshape(T * N, H).T, dA, out=self.grads[1])
+        np.sum(dA, axis=0, out=self.grads[2])
+        np.matmul(dA, Wx.T, out=X.reshape(T * N, D))  # dxs, time-major, over the xs copy
+        return X.transpose(1, 0, 2).copy()
+
+
+def _forward_steps(A, G, TC, Hs, Cs, Wh):
+    """The recurrence, in place: A[t] from -(x Wx + b) to (f, junk, i, o), G[t] = -g, TC,
+    Hs[t + 1] and Cs[t + 1]. Eleven NumPy calls per step."""
+    T, N, H4 = A.shape
+    blocks = A.reshape(T, N, 4, H4 // 4)  # blocks[t, :, k] is gate k of step t, (N, H)
+    hWh = np.empty((N, H4), dtype=A.dtype)
+    gi = np.empty((N, H4 // 4), dtype=A.dtype)
+    steps = zip(
+        A, blocks[:, :, 0], blocks[:, :, 1], blocks[:, :, 2], blocks[:, :, 3],
+        G, TC, Hs[:-1], Hs[1:], Cs[:-1], Cs[1:], strict=True,
+    )  # fmt: skip
+    for a, f, a_g, i, o, neg_g, tanh_c, h_prev, h, c_prev, c in steps:
+        np.matmul(h_prev, Wh, out=hWh)
+        np.subtract(a, hWh, out=a)  # a = -(x Wx + b + h_prev Wh) = -A
+        np.tanh(a_g, out=neg_g)  # tanh(-A_g) = -g
+        np.exp(a, out=a)  # the whole row: the f, i, o blocks are needed, g's is not
+        a += 1
+        np.reciprocal(a, out=a)  # 1 / (1 + exp(-A)): f, i, o = sigmoid of their blocks
+        np.multiply(f, c_prev, out=c)
+        np.multiply(neg_g, i, out=gi)
+        np.subtract(c, gi, out=c)  # c = f c_prev + g i
+        np.tanh(c, out=tanh_c)
+        np.multiply(o, tanh_c, out=h)  # h = o tanh(c)
+
+
+def _gate_factors(A, G, TC, C_prev):
+    r"""Everything the backward steps multiply by, for all T at once, in place.
+
+    With the incoming gradients :math:`\delta h` and :math:`\delta c` of a step,
+
+    .. math:: \delta c \mathrel{+}= \delta h\, o (1 - \tanh^2 c),\quad
+              (df, dg, di) = \delta c\,(c_{prev} f (1 - f),\ i (1 - g^2),\ g i (1 - i)),
+              \quad do = \delta h \tanh(c)\, o (1 - o),\quad \delta c_{prev} = \delta c f
+
+    The f, g, i, o blocks of A receive the four factors of dA (A's g block held nothing
+    needed); returns ``o (1 - tanh^2 c)`` (in G's buffer) and ``f`` (in TC's buffer).
+    """
+    T, N, H4 = A.shape
+    blocks = A.reshape(T, N, 4, H4 // 4)
+    f, g_block, i, o = (blocks[:, :, k] for k in range(4))
+    neg_g = G
+    np.multiply(neg_g, neg_g, out=g_block)  # i (1 - g^2)
+    np.subtract(1, g_block, out=g_block)
+    g_block *= i
+    neg_g *= i  # g i (1 - i) = (-g i) (i - 1)
+    np.subtract(i, 1, out=i)
+    i *= neg_g
+    dc_from_dh = G  # G is free now
+    np.multiply(TC, TC, out=dc_from_dh)  # o (1 - tanh^2 c)
+    np.subtract(1, dc_from_dh, out=dc_from_dh)
+    dc_from_dh *= o
+    TC *= o  # tanh(c) o (1 - o)
+    np.subtract(1, o, out=o)
+    o *= TC
+    np.copyto(TC, f)  # TC is free now: it keeps f
+    np.subtract(1, f, out=f)  # c_prev f (1 - f)
+    f *= TC
+    f *= C_prev
+    return dc_from_dh, TC
+
+
+def _backward_steps(A, dc_from_dh, f, dhs, Wh):
+    """Backpropagation through time over the factors in A, which become dA in place.
+
+    Returns dL/dh and dL/dc of the initial state. Seven NumPy calls per step."""
+    T, N, H4 = A.shape
+    H = H4 // 4
+    blocks = A.reshape(T, N, 4, H)
+    dh = np.zeros((N, H), dtype=A.dtype)  # dL/dh_t: from step t + 1, then from dhs too
+    dc = np.zeros((N, H), dtype=A.dtype)
+    tmp = np.empty((N, H), dtype=A.dtype)
+    dc_fgi = dc[:, None, :]  # a view of dc, broadcast over the f, g, i blocks
+    Wh_T = Wh.T
+    steps = zip(
+        A[::-1], blocks[::-1, :, :3], blocks[::-1, :, 3],
+        dc_from_dh[::-1], f[::-1], dhs.transpose(1, 0, 2)[::-1], strict=True,
+    )  # fmt: skip
+    for dA, d_fgi, d_o, dc_dh, f_t, dh_out in steps:
+        dh += dh_out
+        np.multiply(dh, dc_dh, out=tmp)  # the two streams meet at c
+        dc += tmp
+        d_fgi *= dc_fgi  # df, dg, di
+        d_o *= dh  # do
+        dc *= f_t  # dL/dc_prev: the cell path, only times f
+        np.matmul(dA, Wh_T, out=dh)  # dL/dh_prev = dA Wh^T
+    return dh, dc
