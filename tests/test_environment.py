@@ -110,7 +110,11 @@ def test_every_place_names_the_same_oldest_python():
     major, minor = floor.split(".")
     assert PYPROJECT["tool"]["ruff"]["target-version"] == f"py{major}{minor}"
     assert f"sys.version_info < ({major}, {minor})" in (ROOT / "Makefile").read_text()
-    assert f"Python {floor} or newer" in (ROOT / "README.md").read_text()
+    for page in ("README.md", "book/index.md"):
+        text = (ROOT / page).read_text()
+        assert f"Python {floor} or newer" in text, page
+        named = {m for m in re.findall(r"Python (3\.\d+) or newer", text)}
+        assert named == {floor}, f"{page} names {sorted(named)}"
 
 
 def test_installed_versions_are_within_the_declared_ranges():
