@@ -49,6 +49,8 @@ exclude_patterns = ["_build"]
 
 # The notebooks are shown as committed: their stored outputs, no kernel at build time.
 nb_execution_mode = "off"
+# A loop of prints arrives as many stream outputs; show them as one block, as JupyterLab does.
+nb_merge_streams = True
 myst_enable_extensions = ["dollarmath", "amsmath"]
 myst_heading_anchors = 3
 
