@@ -1,10 +1,12 @@
-r"""FastTimeLSTM: the fused LSTM over a whole sequence, written to be fast.
+"""FastTimeLSTM: the fused LSTM over a whole sequence, written to be fast (notebook 07).
 
-It computes what a loop of :class:`lstm_lib.lstm.LSTM` steps computes, to rounding (the
-tests check float64 to 1e-12), with the interface of :class:`lstm_lib.lstm.TimeLSTM`;
-training code uses it. Python runs one loop iteration per time step, and every NumPy call
-costs a fixed 0.2-1 µs whatever the array size, so at small shapes (the notebooks', or
-N = 1) the number of calls per step decides the speed; at large ones the matrix products do.
+It computes what a loop of lstm_lib.lstm.LSTM steps computes, to rounding (the tests
+check float64 to 1e-12), with the interface of lstm_lib.lstm.TimeLSTM; training code
+uses it. Notebook 07 builds TimeLSTM and then shows why this one is faster.
+
+Python runs one loop iteration per time step, and every NumPy call costs a fixed 0.2-1 µs
+whatever the array size, so at small shapes (the notebooks', or N = 1) the number of calls
+per step decides the speed; at large ones the matrix products do.
 Each trick below is there for one of the two:
 
 * **one product for all T input terms**: ``xs @ Wx + b`` does not depend on h, so it is
@@ -54,7 +56,7 @@ class FastTimeLSTM(Layer):
     into ``grads`` in place. Weights ``Wx (D, 4H)``, ``Wh (H, 4H)``, ``b (4H,)``, blocks in
     the order f, g, i, o; the dtype of every result follows the weights.
 
-    The initial state is zero, or what :meth:`set_state` gave. With ``stateful=True`` the
+    The initial state is zero, or what set_state gave. With ``stateful=True`` the
     last h and c of one ``forward`` become the initial state of the next (truncated
     backpropagation through time); with ``stateful=False`` every ``forward`` after the
     first starts again from zero. After ``backward``, ``dh`` and ``dc`` hold the gradients
@@ -203,16 +205,20 @@ def _forward_steps(A, G, TC, Hs, Cs, Wh):
 
 
 def _gate_factors(A, G, TC, C_prev):
-    r"""Everything the backward steps multiply by, for all T at once, in place.
+    """Everything the backward steps multiply by, for all T at once, in place.
 
-    With the incoming gradients :math:`\delta h` and :math:`\delta c` of a step,
+    With the incoming gradients dh and dc of a step (as in lstm.LSTM.backward),
 
-    .. math:: \delta c \mathrel{+}= \delta h\, o (1 - \tanh^2 c),\quad
-              (df, dg, di) = \delta c\,(c_{prev} f (1 - f),\ i (1 - g^2),\ g i (1 - i)),
-              \quad do = \delta h \tanh(c)\, o (1 - o),\quad \delta c_{prev} = \delta c f
+        dc += dh * o * (1 - tanh(c)^2)
+        da_f = dc * c_prev * f * (1 - f)
+        da_g = dc * i * (1 - g^2)
+        da_i = dc * g * i * (1 - i)
+        da_o = dh * tanh(c) * o * (1 - o)
+        dc_prev = dc * f
 
-    The f, g, i, o blocks of A receive the four factors of dA (A's g block held nothing
-    needed); returns ``o (1 - tanh^2 c)`` (in G's buffer) and ``f`` (in TC's buffer).
+    The f, g, i, o blocks of A receive the four factors that multiply dc or dh in
+    da_f, da_g, da_i, da_o (A's g block held nothing needed); returns o (1 - tanh(c)^2)
+    (in G's buffer) and f (in TC's buffer).
     """
     T, N, H4 = A.shape
     blocks = A.reshape(T, N, 4, H4 // 4)
@@ -254,12 +260,12 @@ def _backward_steps(A, dc_from_dh, f, dhs, Wh):
         A[::-1], blocks[::-1, :, :3], blocks[::-1, :, 3],
         dc_from_dh[::-1], f[::-1], dhs.transpose(1, 0, 2)[::-1], strict=True,
     )  # fmt: skip
-    for dA, d_fgi, d_o, dc_dh, f_t, dh_out in steps:
+    for dA, da_fgi, da_o, dc_dh, f_t, dh_out in steps:
         dh += dh_out
         np.multiply(dh, dc_dh, out=tmp)  # the two streams meet at c
         dc += tmp
-        d_fgi *= dc_fgi  # df, dg, di
-        d_o *= dh  # do
+        da_fgi *= dc_fgi  # da_f, da_g, da_i
+        da_o *= dh  # da_o
         dc *= f_t  # dL/dc_prev: the cell path, only times f
         np.matmul(dA, Wh_T, out=dh)  # dL/dh_prev = dA Wh^T
     return dh, dc

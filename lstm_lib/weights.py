@@ -1,4 +1,9 @@
-r"""Creating LSTM and RNN weights, and moving between their layouts.
+"""Creating LSTM and RNN weights, and moving between their layouts.
+
+Notebook 02 takes the weights of the four parts from init_lstm_params and split_weights
+(notebook 00 already uses init_lstm_params to show the LSTM's interface); notebook 07
+explains the fused layout and fuse_weights, reorder_blocks, to_pytorch and from_pytorch.
+init_rnn_params gives the weights of the tanh RNN of notebooks 00 and 06.
 
 The fused LSTM keeps the weights of its four parts side by side in column blocks, in the
 book's order **f, g, i, o** (forget gate, new information, input gate, output gate):
@@ -8,8 +13,8 @@ book's order **f, g, i, o** (forget gate, new information, input gate, output ga
 * ``b``  (4H,)   = [b_f  | b_g  | b_i  | b_o ]
 
 Other libraries use other orders; PyTorch uses **i, f, g, o** and stores the transposed
-matrices. :func:`reorder_blocks`, :func:`to_pytorch` and :func:`from_pytorch` are the only
-places where blocks are moved between orders.
+matrices. reorder_blocks, to_pytorch and from_pytorch are the only places where blocks are
+moved between orders.
 """
 
 import numpy as np
@@ -35,11 +40,11 @@ def _check_sizes(D, H):
 
 
 def init_rnn_params(D, H, rng, dtype=np.float64):
-    r"""Weights of a tanh RNN: ``Wx (D, H)``, ``Wh (H, H)``, ``b (H,)``.
+    """Weights of a tanh RNN: ``Wx (D, H)``, ``Wh (H, H)``, ``b (H,)``.
 
-    Scheme: every entry of Wx is drawn from :math:`\mathcal N(0, 1/D)` and of Wh from
-    :math:`\mathcal N(0, 1/H)` (variance one over the number of inputs, so that
-    :math:`x W_x` and :math:`h W_h` start with entries of order one); b is zero.
+    Scheme: every entry of Wx is drawn from N(0, 1/D) and of Wh from N(0, 1/H) (variance
+    one over the number of inputs, so that x @ Wx and h @ Wh start with entries of order
+    one); b is zero.
     ``dtype`` must be a floating-point dtype.
     """
     check_rng(rng)
@@ -52,12 +57,12 @@ def init_rnn_params(D, H, rng, dtype=np.float64):
 
 
 def init_lstm_params(D, H, rng, forget_bias=1.0, dtype=np.float64):
-    r"""Fused LSTM weights ``Wx (D, 4H)``, ``Wh (H, 4H)``, ``b (4H,)``, blocks f, g, i, o.
+    """Fused LSTM weights ``Wx (D, 4H)``, ``Wh (H, 4H)``, ``b (4H,)``, blocks f, g, i, o.
 
-    Scheme: Wx entries from :math:`\mathcal N(0, 1/D)`, Wh entries from
-    :math:`\mathcal N(0, 1/H)`, b zero except the forget block, which is ``forget_bias``:
-    at the start the forget gate is then about :math:`\sigma(\text{forget\_bias})`
-    (0.73 for the default 1.0), so the cell remembers by default until it learns to forget.
+    Scheme: Wx entries from N(0, 1/D), Wh entries from N(0, 1/H), b zero except the forget
+    block, which is ``forget_bias``: at the start the forget gate is then about
+    sigmoid(forget_bias) (0.73 for the default 1.0), so the cell remembers by default
+    until it learns to forget.
     ``forget_bias`` must be a finite number and ``dtype`` a floating-point dtype.
     """
     check_rng(rng)
@@ -89,7 +94,7 @@ def fuse_weights(parts):
 
     ``parts`` is a dict with keys "f", "g", "i", "o", each a ``(Wx, Wh, b)`` triple with
     shapes (D, H), (H, H), (H,); the blocks are laid out in the order f, g, i, o.
-    The inverse of :func:`split_weights`.
+    The inverse of split_weights.
     """
     missing = set(GATE_ORDER) - set(parts)
     if missing:
