@@ -271,8 +271,7 @@ def word_language(n_sentences, rng, p_adjective=0.4):
     its entropy floor.
     """
     check_rng(rng)
-    if not isinstance(n_sentences, (int, np.integer)) or n_sentences < 1:
-        raise ValueError(f"n_sentences must be a positive integer, got {n_sentences!r}")
+    check_integer("n_sentences", n_sentences, minimum=1)
     if not 0 <= p_adjective < 1:
         raise ValueError(f"p_adjective must lie in [0, 1), got {p_adjective}")
     tokens, log_probs = [], []

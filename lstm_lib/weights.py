@@ -109,19 +109,24 @@ def fuse_weights(parts):
     return tuple(np.concatenate([triple[k] for triple in checked], axis=-1) for k in range(3))
 
 
-def reorder_blocks(array, source, target, axis=-1):
-    """Reorder the four equal blocks of ``array`` along ``axis`` from one gate order to another.
+def reorder_blocks(array, source, target, axis=-1, parts=GATE_ORDER):
+    """Reorder the equal blocks of ``array`` along ``axis`` from one order to another.
 
-    ``source`` and ``target`` are strings of the letters f, g, i, o, e.g.
-    ``reorder_blocks(b, "fgio", "ifgo")`` turns this book's bias into PyTorch's order.
-    ``array`` needs at least one axis and ``axis`` must be one of its axes.
+    ``parts`` names the blocks, one letter each: the LSTM's f, g, i, o by default (the GRU
+    of notebook 09 passes its z, r, g). ``source`` and ``target`` are orders of those
+    letters, e.g. ``reorder_blocks(b, "fgio", "ifgo")`` turns this book's bias into
+    PyTorch's order. ``array`` needs at least one axis and ``axis`` must be one of its axes,
+    with a length divisible by the number of parts.
     """
     array = np.asarray(array)
+    letters = ", ".join(parts)
     for name, order in (("source", source), ("target", target)):
-        if not isinstance(order, str) or sorted(order) != sorted(GATE_ORDER):
-            raise ValueError(f"{name} must be an order of the letters f, g, i, o, got {order!r}")
+        if not isinstance(order, str) or sorted(order) != sorted(parts):
+            raise ValueError(f"{name} must be an order of the letters {letters}, got {order!r}")
     if array.ndim == 0:
-        raise ValueError("array must have at least one axis of four blocks, got a 0-d array")
+        raise ValueError(
+            f"array must have at least one axis of {len(parts)} blocks, got a 0-d array"
+        )
     axis = check_integer("axis", axis, minimum=None)
     if not -array.ndim <= axis < array.ndim:
         raise ValueError(
@@ -129,10 +134,10 @@ def reorder_blocks(array, source, target, axis=-1):
             f"{array.shape}, got {axis}"
         )
     size = array.shape[axis]
-    if size % 4:
-        raise ValueError(f"axis {axis} must have a length divisible by 4, got {size}")
-    blocks = np.split(array, 4, axis=axis)
-    return np.concatenate([blocks[source.index(gate)] for gate in target], axis=axis)
+    if size % len(parts):
+        raise ValueError(f"axis {axis} must have a length divisible by {len(parts)}, got {size}")
+    blocks = np.split(array, len(parts), axis=axis)
+    return np.concatenate([blocks[source.index(part)] for part in target], axis=axis)
 
 
 def to_pytorch(Wx, Wh, b):
