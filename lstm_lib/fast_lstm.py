@@ -45,7 +45,13 @@ and once exp(-x) overflows to infinity (x < -88.7, x < -709.7), silently, it is 
 import numpy as np
 
 from .layers import Layer
-from .validation import as_float_array, check_shape, check_weights
+from .validation import (
+    check_sequence,
+    check_state,
+    check_upstream,
+    check_weights,
+    initial_state,
+)
 
 
 class FastTimeLSTM(Layer):
@@ -84,13 +90,9 @@ class FastTimeLSTM(Layer):
 
     def set_state(self, h, c=None):
         """Set the initial state of the next forward: h (N, H) and c (N, H) (None: zero)."""
-        dtype = self.params[0].dtype
-        h = as_float_array("h", h, dtype)
-        N = check_shape("h", h, [("N", None), ("H", self.hidden_size)])["N"]
-        if c is not None:
-            c = as_float_array("c", c, dtype)
-            check_shape("c", c, [("N", N), ("H", self.hidden_size)])
-        self.h, self.c = h.copy(), None if c is None else c.copy()
+        dtype, H = self.params[0].dtype, self.hidden_size
+        self.h = check_state("h", h, None, H, dtype)
+        self.c = None if c is None else check_state("c", c, self.h.shape[0], H, dtype)
 
     def reset_state(self):
         """Forget the carried state: the next forward starts from h = c = 0."""
@@ -101,13 +103,10 @@ class FastTimeLSTM(Layer):
         Wx, Wh, b = self.params
         H = self.hidden_size
         dtype = Wx.dtype
-        xs = as_float_array("xs", xs, dtype)
-        dims = check_shape("xs", xs, [("N", None), ("T", None), ("D", Wx.shape[0])])
-        N, T, D = dims["N"], dims["T"], dims["D"]
-        if T == 0:
-            raise ValueError(f"xs must have at least one time step, got shape {xs.shape}")
-        h0 = self._initial("h", self.h, N)
-        c0 = self._initial("c", self.c, N)
+        xs = check_sequence("xs", xs, dtype, Wx.shape[0])
+        N, T, D = xs.shape
+        h0 = initial_state("h", self.h, N, H, dtype)
+        c0 = initial_state("c", self.c, N, H, dtype)
 
         X, A, G, TC, Hs, Cs = self._buffers(N, T, D)
         np.copyto(X, xs.transpose(1, 0, 2))  # time-major; a copy: the caller may change xs
@@ -141,16 +140,6 @@ class FastTimeLSTM(Layer):
             self._workspace = tuple(np.empty(shape, dtype=dtype) for shape in shapes)
         return self._workspace
 
-    def _initial(self, name, state, N):
-        if state is None:
-            return np.zeros((N, self.hidden_size), dtype=self.params[0].dtype)
-        if state.shape[0] != N:
-            raise ValueError(
-                f"the carried state {name} has batch size {state.shape[0]} but xs has N={N}; "
-                "call reset_state() or set_state(...) when the batch size changes"
-            )
-        return state
-
     def backward(self, dhs):
         """dhs (N, T, H) -> dxs (N, T, D); writes dWx, dWh, db and sets ``dh``, ``dc``."""
         if self._backward_done:
@@ -162,8 +151,7 @@ class FastTimeLSTM(Layer):
         Wx, Wh, _ = self.params
         T, N, D = X.shape
         H = self.hidden_size
-        dhs = as_float_array("dhs", dhs, Wx.dtype)
-        check_shape("dhs", dhs, [("N", N), ("T", T), ("H", H)])
+        dhs = check_upstream("dhs", dhs, [("N", N), ("T", T), ("H", H)], Wx.dtype)
 
         self._cache = None  # backward uses the cache up (its buffers serve the next call)
         self._backward_done = True
