@@ -178,10 +178,10 @@ def _forward_steps(A, G, TC, Hs, Cs, Wh):
         A, blocks[:, :, 0], blocks[:, :, 1], blocks[:, :, 2], blocks[:, :, 3],
         G, TC, Hs[:-1], Hs[1:], Cs[:-1], Cs[1:], strict=True,
     )  # fmt: skip
-    for a, f, a_g, i, o, neg_g, tanh_c, h_prev, h, c_prev, c in steps:
+    for a, f, neg_a_g, i, o, neg_g, tanh_c, h_prev, h, c_prev, c in steps:
         np.matmul(h_prev, Wh, out=hWh)
         np.subtract(a, hWh, out=a)  # a = -(x Wx + b + h_prev Wh) = -A
-        np.tanh(a_g, out=neg_g)  # tanh(-A_g) = -g
+        np.tanh(neg_a_g, out=neg_g)  # tanh(-a_g) = -g
         np.exp(a, out=a)  # the whole row: the f, i, o blocks are needed, g's is not
         a += 1
         np.reciprocal(a, out=a)  # 1 / (1 + exp(-A)): f, i, o = sigmoid of their blocks

@@ -42,7 +42,7 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def _check_depth(max_depth):
-    if not isinstance(max_depth, (int, np.integer)) or not 1 <= max_depth <= 12:
+    if not 1 <= check_integer("max_depth", max_depth, minimum=None) <= 12:
         raise ValueError(f"max_depth must be an integer in [1, 12], got {max_depth!r}")
 
 
@@ -62,7 +62,7 @@ def _check_probabilities(p_open, p_close):
 
 def depth_letters(depth):
     """The two letters written at nesting ``depth``: 0 -> "ab", 1 -> "cd", 2 -> "ef", ..."""
-    if not isinstance(depth, (int, np.integer)) or not 0 <= depth <= 12:
+    if not 0 <= check_integer("depth", depth, minimum=None) <= 12:
         raise ValueError(f"depth must be an integer in [0, 12], got {depth!r}")
     return _LETTERS[2 * depth : 2 * depth + 2]
 
