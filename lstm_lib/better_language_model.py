@@ -22,7 +22,7 @@ import numpy as np
 from .fast_lstm import FastTimeLSTM
 from .language_model import evaluating
 from .layers import Embedding, Layer, SoftmaxCrossEntropy, TimeAffine
-from .validation import as_float_array, check_like, check_rng
+from .validation import as_float_array, check_integer, check_like, check_rng
 from .weights import init_lstm_params
 
 
@@ -84,8 +84,7 @@ class BetterLanguageModel:
     def __init__(self, V, D, H, rng, layers=1, dropout=0.0, tie_weights=False):
         check_rng(rng)
         for name, value in (("V", V), ("D", D), ("H", H), ("layers", layers)):
-            if not isinstance(value, (int, np.integer)) or value < 1:
-                raise ValueError(f"{name} must be a positive integer, got {value!r}")
+            check_integer(name, value, minimum=1)
         if tie_weights and D != H:
             raise ValueError(f"tie_weights needs D == H (E is used as the output W), got {D}, {H}")
         self.vocab_size, self.tie_weights = V, tie_weights

@@ -1,10 +1,12 @@
-r"""FastTimeLSTM: the fused LSTM over a whole sequence, written to be fast.
+"""FastTimeLSTM: the fused LSTM over a whole sequence, written to be fast (notebook 07).
 
-It computes what a loop of :class:`lstm_lib.lstm.LSTM` steps computes, to rounding (the
-tests check float64 to 1e-12), with the interface of :class:`lstm_lib.lstm.TimeLSTM`;
-training code uses it. Python runs one loop iteration per time step, and every NumPy call
-costs a fixed 0.2-1 µs whatever the array size, so at small shapes (the notebooks', or
-N = 1) the number of calls per step decides the speed; at large ones the matrix products do.
+It computes what a loop of lstm_lib.lstm.LSTM steps computes, to rounding (the tests
+check float64 to 1e-12), with the interface of lstm_lib.lstm.TimeLSTM; training code
+uses it. Notebook 07 builds TimeLSTM and then shows why this one is faster.
+
+Python runs one loop iteration per time step, and every NumPy call costs a fixed 0.2-1 µs
+whatever the array size, so at small shapes (the notebooks', or N = 1) the number of calls
+per step decides the speed; at large ones the matrix products do.
 Each trick below is there for one of the two:
 
 * **one product for all T input terms**: ``xs @ Wx + b`` does not depend on h, so it is
@@ -43,7 +45,13 @@ and once exp(-x) overflows to infinity (x < -88.7, x < -709.7), silently, it is 
 import numpy as np
 
 from .layers import Layer
-from .validation import as_float_array, check_shape, check_weights
+from .validation import (
+    check_sequence,
+    check_state,
+    check_upstream,
+    check_weights,
+    initial_state,
+)
 
 
 class FastTimeLSTM(Layer):
@@ -54,7 +62,7 @@ class FastTimeLSTM(Layer):
     into ``grads`` in place. Weights ``Wx (D, 4H)``, ``Wh (H, 4H)``, ``b (4H,)``, blocks in
     the order f, g, i, o; the dtype of every result follows the weights.
 
-    The initial state is zero, or what :meth:`set_state` gave. With ``stateful=True`` the
+    The initial state is zero, or what set_state gave. With ``stateful=True`` the
     last h and c of one ``forward`` become the initial state of the next (truncated
     backpropagation through time); with ``stateful=False`` every ``forward`` after the
     first starts again from zero. After ``backward``, ``dh`` and ``dc`` hold the gradients
@@ -82,13 +90,9 @@ class FastTimeLSTM(Layer):
 
     def set_state(self, h, c=None):
         """Set the initial state of the next forward: h (N, H) and c (N, H) (None: zero)."""
-        dtype = self.params[0].dtype
-        h = as_float_array("h", h, dtype)
-        N = check_shape("h", h, [("N", None), ("H", self.hidden_size)])["N"]
-        if c is not None:
-            c = as_float_array("c", c, dtype)
-            check_shape("c", c, [("N", N), ("H", self.hidden_size)])
-        self.h, self.c = h.copy(), None if c is None else c.copy()
+        dtype, H = self.params[0].dtype, self.hidden_size
+        self.h = check_state("h", h, None, H, dtype)
+        self.c = None if c is None else check_state("c", c, self.h.shape[0], H, dtype)
 
     def reset_state(self):
         """Forget the carried state: the next forward starts from h = c = 0."""
@@ -99,13 +103,10 @@ class FastTimeLSTM(Layer):
         Wx, Wh, b = self.params
         H = self.hidden_size
         dtype = Wx.dtype
-        xs = as_float_array("xs", xs, dtype)
-        dims = check_shape("xs", xs, [("N", None), ("T", None), ("D", Wx.shape[0])])
-        N, T, D = dims["N"], dims["T"], dims["D"]
-        if T == 0:
-            raise ValueError(f"xs must have at least one time step, got shape {xs.shape}")
-        h0 = self._initial("h", self.h, N)
-        c0 = self._initial("c", self.c, N)
+        xs = check_sequence("xs", xs, dtype, Wx.shape[0])
+        N, T, D = xs.shape
+        h0 = initial_state("h", self.h, N, H, dtype)
+        c0 = initial_state("c", self.c, N, H, dtype)
 
         X, A, G, TC, Hs, Cs = self._buffers(N, T, D)
         np.copyto(X, xs.transpose(1, 0, 2))  # time-major; a copy: the caller may change xs
@@ -139,16 +140,6 @@ class FastTimeLSTM(Layer):
             self._workspace = tuple(np.empty(shape, dtype=dtype) for shape in shapes)
         return self._workspace
 
-    def _initial(self, name, state, N):
-        if state is None:
-            return np.zeros((N, self.hidden_size), dtype=self.params[0].dtype)
-        if state.shape[0] != N:
-            raise ValueError(
-                f"the carried state {name} has batch size {state.shape[0]} but xs has N={N}; "
-                "call reset_state() or set_state(...) when the batch size changes"
-            )
-        return state
-
     def backward(self, dhs):
         """dhs (N, T, H) -> dxs (N, T, D); writes dWx, dWh, db and sets ``dh``, ``dc``."""
         if self._backward_done:
@@ -160,8 +151,7 @@ class FastTimeLSTM(Layer):
         Wx, Wh, _ = self.params
         T, N, D = X.shape
         H = self.hidden_size
-        dhs = as_float_array("dhs", dhs, Wx.dtype)
-        check_shape("dhs", dhs, [("N", N), ("T", T), ("H", H)])
+        dhs = check_upstream("dhs", dhs, [("N", N), ("T", T), ("H", H)], Wx.dtype)
 
         self._cache = None  # backward uses the cache up (its buffers serve the next call)
         self._backward_done = True
@@ -188,10 +178,10 @@ def _forward_steps(A, G, TC, Hs, Cs, Wh):
         A, blocks[:, :, 0], blocks[:, :, 1], blocks[:, :, 2], blocks[:, :, 3],
         G, TC, Hs[:-1], Hs[1:], Cs[:-1], Cs[1:], strict=True,
     )  # fmt: skip
-    for a, f, a_g, i, o, neg_g, tanh_c, h_prev, h, c_prev, c in steps:
+    for a, f, neg_a_g, i, o, neg_g, tanh_c, h_prev, h, c_prev, c in steps:
         np.matmul(h_prev, Wh, out=hWh)
         np.subtract(a, hWh, out=a)  # a = -(x Wx + b + h_prev Wh) = -A
-        np.tanh(a_g, out=neg_g)  # tanh(-A_g) = -g
+        np.tanh(neg_a_g, out=neg_g)  # tanh(-a_g) = -g
         np.exp(a, out=a)  # the whole row: the f, i, o blocks are needed, g's is not
         a += 1
         np.reciprocal(a, out=a)  # 1 / (1 + exp(-A)): f, i, o = sigmoid of their blocks
@@ -203,16 +193,20 @@ def _forward_steps(A, G, TC, Hs, Cs, Wh):
 
 
 def _gate_factors(A, G, TC, C_prev):
-    r"""Everything the backward steps multiply by, for all T at once, in place.
+    """Everything the backward steps multiply by, for all T at once, in place.
 
-    With the incoming gradients :math:`\delta h` and :math:`\delta c` of a step,
+    With the incoming gradients dh and dc of a step (as in lstm.LSTM.backward),
 
-    .. math:: \delta c \mathrel{+}= \delta h\, o (1 - \tanh^2 c),\quad
-              (df, dg, di) = \delta c\,(c_{prev} f (1 - f),\ i (1 - g^2),\ g i (1 - i)),
-              \quad do = \delta h \tanh(c)\, o (1 - o),\quad \delta c_{prev} = \delta c f
+        dc += dh * o * (1 - tanh(c)^2)
+        da_f = dc * c_prev * f * (1 - f)
+        da_g = dc * i * (1 - g^2)
+        da_i = dc * g * i * (1 - i)
+        da_o = dh * tanh(c) * o * (1 - o)
+        dc_prev = dc * f
 
-    The f, g, i, o blocks of A receive the four factors of dA (A's g block held nothing
-    needed); returns ``o (1 - tanh^2 c)`` (in G's buffer) and ``f`` (in TC's buffer).
+    The f, g, i, o blocks of A receive the four factors that multiply dc or dh in
+    da_f, da_g, da_i, da_o (A's g block held nothing needed); returns o (1 - tanh(c)^2)
+    (in G's buffer) and f (in TC's buffer).
     """
     T, N, H4 = A.shape
     blocks = A.reshape(T, N, 4, H4 // 4)
@@ -254,12 +248,12 @@ def _backward_steps(A, dc_from_dh, f, dhs, Wh):
         A[::-1], blocks[::-1, :, :3], blocks[::-1, :, 3],
         dc_from_dh[::-1], f[::-1], dhs.transpose(1, 0, 2)[::-1], strict=True,
     )  # fmt: skip
-    for dA, d_fgi, d_o, dc_dh, f_t, dh_out in steps:
+    for dA, da_fgi, da_o, dc_dh, f_t, dh_out in steps:
         dh += dh_out
         np.multiply(dh, dc_dh, out=tmp)  # the two streams meet at c
         dc += tmp
-        d_fgi *= dc_fgi  # df, dg, di
-        d_o *= dh  # do
+        da_fgi *= dc_fgi  # da_f, da_g, da_i
+        da_o *= dh  # da_o
         dc *= f_t  # dL/dc_prev: the cell path, only times f
         np.matmul(dA, Wh_T, out=dh)  # dL/dh_prev = dA Wh^T
     return dh, dc

@@ -1,11 +1,12 @@
-r"""Numerical gradient checks: is a hand-derived backward pass right?
+"""Numerical gradient checks: is a hand-derived backward pass right? (notebook 00)
 
 The central difference
 
-.. math:: \frac{\partial L}{\partial w} \approx \frac{L(w + \epsilon) - L(w - \epsilon)}{2\epsilon}
+    dL/dw ~ (L(w + eps) - L(w - eps)) / (2 eps)
 
-has an error of order :math:`\epsilon^2`, so in float64 with :math:`\epsilon = 10^{-6}`
-an analytic gradient that is right agrees with it to about :math:`10^{-8}` or better.
+has an error of order eps^2, so in float64 with eps = 1e-6 an analytic gradient that is
+right agrees with it to about 1e-8 or better. Notebook 00 checks its first layer with
+check_layer_gradients; notebook 02 calls numerical_gradient and rel_error directly.
 """
 
 import inspect
@@ -58,7 +59,7 @@ def rel_error(a, b):
 
 @dataclass
 class GradCheckReport:
-    """The result of :func:`check_layer_gradients`: one relative error per checked array."""
+    """The result of check_layer_gradients: one relative error per checked array."""
 
     layer: str
     errors: dict
@@ -100,10 +101,10 @@ def check_layer_gradients(layer, inputs, rng, eps=1e-6, tol=1e-7):
 
     ``inputs`` is the tuple of arrays ``layer.forward`` takes (e.g. ``(x, h_prev, c_prev)``
     for an LSTM step); they must be float64 for a meaningful check. The loss is
-    :math:`L = \\sum_k \\langle y_k, r_k \\rangle` over the outputs y_k of forward with
-    fixed random weights r_k drawn from ``rng``, so every output and every entry matters.
+    L = sum over k of sum(y_k * r_k), over the outputs y_k of forward with fixed random
+    weights r_k drawn from ``rng``, so every output and every entry matters.
     ``backward`` must return the gradients of the inputs in the order of ``inputs``.
-    Returns a :class:`GradCheckReport`; ``print`` it for a table.
+    Returns a GradCheckReport; ``print`` it for a table.
     """
     check_rng(rng)
     eps = check_number("eps", eps, positive=True)

@@ -23,18 +23,13 @@ import numpy as np
 from .functions import sigmoid, sigmoid_grad, tanh, tanh_grad
 from .layers import Layer
 from .rnn import TimeRNN
-from .validation import as_float_array, check_rng, check_shape, check_weights
+from .validation import as_float_array, check_integer, check_rng, check_shape, check_weights
+from .weights import reorder_blocks
 
 #: The block order of this book's fused GRU weights: update gate, reset gate, new information.
 GRU_ORDER = "zrg"
 #: The block order of ``torch.nn.GRU`` (r, z, n), with its n written g.
 PYTORCH_GRU_ORDER = "rzg"
-
-
-def _reorder(array, source, target):
-    """The three equal blocks of the last axis of ``array``, moved from ``source`` to ``target``."""
-    blocks = np.split(array, 3, axis=-1)
-    return np.concatenate([blocks[source.index(part)] for part in target], axis=-1)
 
 
 def _check_recurrent_bias(b_hg, H, dtype, reset_after):
@@ -160,9 +155,7 @@ def init_gru_params(D, H, rng, reset_after=False, dtype=np.float64):
     too, so that TimeGRU(*params, reset_after=reset_after) works in both cases.
     """
     check_rng(rng)
-    for name, value in (("D", D), ("H", H)):
-        if not isinstance(value, (int, np.integer)) or value < 1:
-            raise ValueError(f"{name} must be a positive integer, got {value!r}")
+    D, H = check_integer("D", D, minimum=1), check_integer("H", H, minimum=1)
     Wx = (rng.standard_normal((D, 3 * H)) / np.sqrt(D)).astype(dtype)
     Wh = (rng.standard_normal((H, 3 * H)) / np.sqrt(H)).astype(dtype)
     b = np.zeros(3 * H, dtype=dtype)
@@ -195,9 +188,9 @@ def gru_from_pytorch(weight_ih, weight_hh, bias_ih, bias_hh):
     check_shape("weight_hh", weight_hh, [("3H", 3 * H), ("H", H)])
     check_shape("bias_ih", bias_ih, [("3H", 3 * H)])
     check_shape("bias_hh", bias_hh, [("3H", 3 * H)])
-    Wx = _reorder(weight_ih.T, PYTORCH_GRU_ORDER, GRU_ORDER)
-    Wh = _reorder(weight_hh.T, PYTORCH_GRU_ORDER, GRU_ORDER)
-    b_i = _reorder(bias_ih, PYTORCH_GRU_ORDER, GRU_ORDER)
-    b_h = _reorder(bias_hh, PYTORCH_GRU_ORDER, GRU_ORDER)
+    Wx = reorder_blocks(weight_ih.T, PYTORCH_GRU_ORDER, GRU_ORDER, parts=GRU_ORDER)
+    Wh = reorder_blocks(weight_hh.T, PYTORCH_GRU_ORDER, GRU_ORDER, parts=GRU_ORDER)
+    b_i = reorder_blocks(bias_ih, PYTORCH_GRU_ORDER, GRU_ORDER, parts=GRU_ORDER)
+    b_h = reorder_blocks(bias_hh, PYTORCH_GRU_ORDER, GRU_ORDER, parts=GRU_ORDER)
     b = np.concatenate([b_i[: 2 * H] + b_h[: 2 * H], b_i[2 * H :]])  # r, z biases just add
     return TimeGRU(Wx, Wh, b, b_hg=b_h[2 * H :].copy(), reset_after=True)

@@ -25,7 +25,7 @@ from .fast_lstm import FastTimeLSTM
 from .layers import Embedding, SoftmaxCrossEntropy, TimeAffine
 from .lstm import LSTM
 from .train import History, apply_gradients
-from .validation import check_clip_norm, check_ids, check_number, check_positive_int, check_rng
+from .validation import check_clip_norm, check_ids, check_integer, check_number, check_rng
 from .weights import init_lstm_params
 
 
@@ -49,7 +49,7 @@ class LanguageModel:
     def __init__(self, V, D, H, rng, forget_bias=1.0, dtype=np.float64):
         check_rng(rng)
         for name, value in (("V", V), ("D", D), ("H", H)):
-            check_positive_int(name, value)
+            check_integer(name, value, minimum=1)
         self.vocab_size, self.hidden_size = V, H
         E = rng.standard_normal((V, D)).astype(dtype)
         Wx, Wh, b = init_lstm_params(D, H, rng, forget_bias=forget_bias, dtype=dtype)
@@ -113,8 +113,7 @@ class LanguageModel:
         start = check_ids("start", start, self.vocab_size, ("L",))
         if start.size == 0:
             raise ValueError("start must hold at least one id")
-        if isinstance(length, bool) or not isinstance(length, (int, np.integer)) or length < 0:
-            raise ValueError(f"length must be a non-negative integer, got {length!r}")
+        check_integer("length", length)
         temperature = check_number("temperature", temperature, positive=True)
         hs, cs = self.states(start)
         h, c = hs[-1:], cs[-1:]  # (1, H) each
@@ -136,7 +135,7 @@ def batchify(ids, batch_size):
     so the rows can be read side by side, each continuing where its previous chunk stopped.
     """
     ids = check_ids("ids", ids, axes=("L",))
-    check_positive_int("batch_size", batch_size)
+    check_integer("batch_size", batch_size, minimum=1)
     length = ids.size // batch_size
     if length < 2:
         raise ValueError(
@@ -152,7 +151,7 @@ def chunks(rows, chunk_len):
     rows (N, L) from batchify; the inputs are rows[:, :-1] and the targets rows[:, 1:],
     cut along time into chunks of chunk_len steps (the last may be shorter).
     """
-    check_positive_int("chunk_len", chunk_len)
+    check_integer("chunk_len", chunk_len, minimum=1)
     rows = check_ids("rows", rows, axes=("N", "L"))
     inputs, targets = rows[:, :-1], rows[:, 1:]
     for t in range(0, inputs.shape[1], chunk_len):
@@ -214,7 +213,7 @@ def train_tbptt(model, optimizer, ids, batch_size, chunk_len, epochs, clip_norm=
     progress(update, updates, loss): the update's number in the epoch (from 1), the number
     of updates per epoch and its loss.
     """
-    check_positive_int("epochs", epochs)
+    check_integer("epochs", epochs, minimum=1)
     check_clip_norm(clip_norm)
     rows = batchify(ids, batch_size)
     updates = -(-(rows.shape[1] - 1) // chunk_len)

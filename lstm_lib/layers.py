@@ -204,9 +204,10 @@ class Embedding(Layer):
 
 
 class MeanSquaredError(Layer):
-    r"""Loss :math:`L = \frac{1}{M} \sum (y - t)^2` over all M entries of y.
+    """Loss L = sum((y - t)^2) / M, the mean over all M entries of y.
 
-    ``forward(y, t)`` -> scalar; ``backward(dout=1.0)`` -> :math:`dy = 2 (y - t) / M`.
+    forward(y, t): y and t of one shape -> L, a float.
+    backward(dout=1.0) -> dy = dout * 2 (y - t) / M, shaped like y.
     """
 
     def __init__(self):
@@ -230,11 +231,12 @@ class MeanSquaredError(Layer):
 
 
 class SoftmaxCrossEntropy(Layer):
-    r"""Softmax over the last axis, then the mean cross-entropy with integer targets.
+    """Softmax over the last axis, then the mean cross-entropy with integer targets.
 
-    ``forward(scores, targets)``: scores (..., V), targets (...) integers in [0, V) ->
-    :math:`L = -\frac{1}{M}\sum \log p_{target}` over the M positions (e.g. M = N T for a
-    language model). ``backward(dout=1.0)`` -> :math:`(p - \text{onehot}(target)) / M`.
+    forward(scores, targets): scores (..., V), targets (...) integers in [0, V) ->
+    L = -sum(log p[target]) / M over the M positions (e.g. M = N T for a language model),
+    where p = softmax(scores), a float.
+    backward(dout=1.0) -> dscores = dout * (p - onehot(target)) / M, shaped like scores.
     The softmax subtracts the row maximum first, so large scores do not overflow.
     """
 

@@ -1,4 +1,7 @@
-r"""Optimizers and gradient clipping, all updating the parameter arrays in place.
+"""Optimizers and gradient clipping, all updating the parameter arrays in place.
+
+Adam first trains a gate in notebook 01; clip_grads keeps the gradients of a long
+sequence in check from notebook 06 on.
 
 An optimizer's ``update(params, grads)`` changes each array of ``params`` in place, so every
 layer that holds the array sees the new value.
@@ -42,7 +45,7 @@ def _check_pairs(params, grads):
 
 
 class SGD:
-    r"""Plain gradient descent: :math:`w \leftarrow w - \eta\, \partial L/\partial w`."""
+    """Plain gradient descent: w <- w - lr * dL/dw."""
 
     def __init__(self, lr=0.1):
         self.lr = _check_lr(lr)
@@ -55,22 +58,21 @@ class SGD:
 
 
 class Adam:
-    r"""Adam (Kingma and Ba, 2015): gradient descent with per-entry step sizes.
+    """Adam (Kingma and Ba, 2015): gradient descent with per-entry step sizes.
 
-    .. math::
-        m \leftarrow \beta_1 m + (1-\beta_1) g,\quad
-        v \leftarrow \beta_2 v + (1-\beta_2) g^2,\quad
-        w \leftarrow w - \eta\, \frac{\hat m}{\sqrt{\hat v} + \epsilon}
+    With the gradient g of a parameter w at step t:
 
-    with the bias corrections :math:`\hat m = m / (1 - \beta_1^t)`,
-    :math:`\hat v = v / (1 - \beta_2^t)`. The code uses the paper's cheaper
-    form :math:`w \leftarrow w - \eta_t\, m / (\sqrt{v} + \epsilon)` with
-    :math:`\eta_t = \eta \sqrt{1 - \beta_2^t} / (1 - \beta_1^t)`; it differs from the
-    formula above only in where :math:`\epsilon` sits (here it is added to :math:`\sqrt{v}`,
-    not to :math:`\sqrt{\hat v}`).
+        m <- beta1 m + (1 - beta1) g
+        v <- beta2 v + (1 - beta2) g^2
+        w <- w - lr m_hat / (sqrt(v_hat) + eps)
 
-    The moments m and v are kept in float32 at least: in float16, :math:`\epsilon = 10^{-8}`
-    rounds to 0 and :math:`g^2` overflows above 256, and a step would divide 0 by 0. The
+    with the bias corrections m_hat = m / (1 - beta1^t), v_hat = v / (1 - beta2^t). The
+    code uses the paper's cheaper form w <- w - lr_t m / (sqrt(v) + eps) with
+    lr_t = lr sqrt(1 - beta2^t) / (1 - beta1^t); it differs from the formula above only in
+    where eps sits (here it is added to sqrt(v), not to sqrt(v_hat)).
+
+    The moments m and v are kept in float32 at least: in float16, eps = 1e-8
+    rounds to 0 and g^2 overflows above 256, and a step would divide 0 by 0. The
     step is computed in that precision and rounded to the parameter's dtype when applied.
     One ``Adam`` serves one list of parameters: its state is per array.
     """
@@ -112,9 +114,9 @@ class Adam:
 
 
 def clip_grads(grads, max_norm):
-    r"""Scale all gradients together so that their global norm is at most ``max_norm``.
+    """Scale all gradients together so that their global norm is at most ``max_norm``.
 
-    The global norm is :math:`\sqrt{\sum_k \lVert g_k \rVert^2}` over all arrays; when it
+    The global norm is sqrt(sum over k of sum(g_k^2)) over all arrays; when it
     exceeds ``max_norm`` every array is multiplied in place by ``max_norm / norm``, which
     keeps the direction of the step. Returns the norm before clipping (summed in float64, so
     float16 gradients do not overflow). A norm that is NaN or inf (a diverged run) raises

@@ -1,4 +1,8 @@
-"""Synthetic data sets, generated on the spot from an explicit ``rng``: nothing is downloaded."""
+"""Synthetic data sets, generated on the spot from an explicit ``rng``: nothing is downloaded.
+
+The adding problem trains the LSTM of notebook 06, the bracket language is the text of the
+capstone language model in notebook 08, and the word language that of notebook 10.
+"""
 
 import numpy as np
 
@@ -6,7 +10,7 @@ from .validation import check_float_dtype, check_integer, check_number, check_rn
 
 
 def adding_problem(N, T, rng, dtype=np.float64):
-    r"""The adding problem (Hochreiter and Schmidhuber, 1997): add two marked numbers.
+    """The adding problem (Hochreiter and Schmidhuber, 1997): add two marked numbers.
 
     Each of the N sequences has T steps with two features: a value drawn uniformly from
     [0, 1] and a marker that is 1 at exactly two positions, one in the first half and one in
@@ -31,14 +35,14 @@ def adding_problem(N, T, rng, dtype=np.float64):
     return xs, ys
 
 
-#: the two kinds of bracket of :func:`bracket_language`: opening -> closing
+#: the two kinds of bracket of bracket_language: opening -> closing
 BRACKETS = {"(": ")", "[": "]"}
 _OPENING = {close: open_ for open_, close in BRACKETS.items()}
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def _check_depth(max_depth):
-    if not isinstance(max_depth, (int, np.integer)) or not 1 <= max_depth <= 12:
+    if not 1 <= check_integer("max_depth", max_depth, minimum=None) <= 12:
         raise ValueError(f"max_depth must be an integer in [1, 12], got {max_depth!r}")
 
 
@@ -58,13 +62,13 @@ def _check_probabilities(p_open, p_close):
 
 def depth_letters(depth):
     """The two letters written at nesting ``depth``: 0 -> "ab", 1 -> "cd", 2 -> "ef", ..."""
-    if not isinstance(depth, (int, np.integer)) or not 0 <= depth <= 12:
+    if not 0 <= check_integer("depth", depth, minimum=None) <= 12:
         raise ValueError(f"depth must be an integer in [0, 12], got {depth!r}")
     return _LETTERS[2 * depth : 2 * depth + 2]
 
 
 def bracket_vocabulary(max_depth=3):
-    """The V symbols of :func:`bracket_language`: ``"()[]"``, then the letters of each depth.
+    """The V symbols of bracket_language: ``"()[]"``, then the letters of each depth.
 
     Depths 0 to ``max_depth`` have two letters each, so V = 4 + 2 (max_depth + 1); for
     ``max_depth=3`` the vocabulary is ``"()[]abcdefgh"`` (V = 12). A symbol's id is its index.
@@ -78,7 +82,7 @@ def next_symbol_probs(open_brackets, max_depth=3, p_open=0.2, p_close=0.2):
 
     ``open_brackets`` is the string of open brackets, outermost first (``"(["`` means depth
     2, innermost ``[``). Returns a dict symbol -> probability (the symbols with probability
-    zero are left out); see :func:`bracket_language` for the rules.
+    zero are left out); see bracket_language for the rules.
     """
     _check_depth(max_depth)
     _check_probabilities(p_open, p_close)
@@ -93,7 +97,7 @@ def next_symbol_probs(open_brackets, max_depth=3, p_open=0.2, p_close=0.2):
 
 
 def _next_symbol_probs(open_brackets, max_depth, p_open, p_close):
-    """:func:`next_symbol_probs` without the checks (the generator's inner loop)."""
+    """next_symbol_probs without the checks (the generator's inner loop)."""
     depth = len(open_brackets)
     probs = {}
     p_letter = 1.0
@@ -110,7 +114,7 @@ def _next_symbol_probs(open_brackets, max_depth, p_open, p_close):
 
 
 def bracket_language(n_chars, rng, max_depth=3, p_open=0.2, p_close=0.2):
-    r"""A stream of ``n_chars`` symbols of a small bracket language, as a string.
+    """A stream of ``n_chars`` symbols of a small bracket language, as a string.
 
     The grammar: balanced round and square brackets ``( ) [ ]``, nested at most
     ``max_depth`` deep, with lower-case letters between them. At nesting depth d the next
@@ -246,7 +250,7 @@ def _zipf(n):
 
 
 def word_language(n_sentences, rng, p_adjective=0.4):
-    r"""Sentences of a small probabilistic grammar of words, with each word's true probability.
+    """Sentences of a small probabilistic grammar of words, with each word's true probability.
 
     Every sentence is ``subject verb object .`` where subject and object are noun phrases
     ``determiner adjective* noun``:
@@ -267,8 +271,7 @@ def word_language(n_sentences, rng, p_adjective=0.4):
     its entropy floor.
     """
     check_rng(rng)
-    if not isinstance(n_sentences, (int, np.integer)) or n_sentences < 1:
-        raise ValueError(f"n_sentences must be a positive integer, got {n_sentences!r}")
+    check_integer("n_sentences", n_sentences, minimum=1)
     if not 0 <= p_adjective < 1:
         raise ValueError(f"p_adjective must lie in [0, 1), got {p_adjective}")
     tokens, log_probs = [], []

@@ -23,7 +23,7 @@ from .rnn import TimeRNN
 from .validation import (
     as_float_array,
     check_clip_norm,
-    check_positive_int,
+    check_integer,
     check_rng,
     check_shape,
 )
@@ -154,8 +154,8 @@ def fit(model, optimizer, xs, ts, steps, batch_size, rng, clip_norm=None):
     N = xs.shape[0]
     if ts.ndim < 1 or ts.shape[0] != N:
         raise ValueError(f"ts must have shape (N={N}, ...), one target per example, got {ts.shape}")
-    check_positive_int("steps", steps)
-    check_positive_int("batch_size", batch_size)
+    check_integer("steps", steps, minimum=1)
+    check_integer("batch_size", batch_size, minimum=1)
     if batch_size > N:
         raise ValueError(f"batch_size must be at most N={N}, got {batch_size}")
     check_clip_norm(clip_norm)

@@ -130,12 +130,6 @@ def check_ids(name, ids, V=None, axes=None):
     return ids
 
 
-def check_positive_int(name, value):
-    """Raise ValueError unless value is a positive integer (bool is not one)."""
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-        raise ValueError(f"{name} must be a positive integer, got {value!r}")
-
-
 def check_clip_norm(clip_norm):
     """Raise unless clip_norm is None or a positive finite number (see check_number)."""
     if clip_norm is not None:

@@ -1,4 +1,9 @@
-r"""Creating LSTM and RNN weights, and moving between their layouts.
+"""Creating LSTM and RNN weights, and moving between their layouts.
+
+Notebook 02 takes the weights of the four parts from init_lstm_params and split_weights
+(notebook 00 already uses init_lstm_params to show the LSTM's interface); notebook 07
+explains the fused layout and fuse_weights, reorder_blocks, to_pytorch and from_pytorch.
+init_rnn_params gives the weights of the tanh RNN of notebooks 00 and 06.
 
 The fused LSTM keeps the weights of its four parts side by side in column blocks, in the
 book's order **f, g, i, o** (forget gate, new information, input gate, output gate):
@@ -8,8 +13,8 @@ book's order **f, g, i, o** (forget gate, new information, input gate, output ga
 * ``b``  (4H,)   = [b_f  | b_g  | b_i  | b_o ]
 
 Other libraries use other orders; PyTorch uses **i, f, g, o** and stores the transposed
-matrices. :func:`reorder_blocks`, :func:`to_pytorch` and :func:`from_pytorch` are the only
-places where blocks are moved between orders.
+matrices. reorder_blocks, to_pytorch and from_pytorch are the only places where blocks are
+moved between orders.
 """
 
 import numpy as np
@@ -35,11 +40,11 @@ def _check_sizes(D, H):
 
 
 def init_rnn_params(D, H, rng, dtype=np.float64):
-    r"""Weights of a tanh RNN: ``Wx (D, H)``, ``Wh (H, H)``, ``b (H,)``.
+    """Weights of a tanh RNN: ``Wx (D, H)``, ``Wh (H, H)``, ``b (H,)``.
 
-    Scheme: every entry of Wx is drawn from :math:`\mathcal N(0, 1/D)` and of Wh from
-    :math:`\mathcal N(0, 1/H)` (variance one over the number of inputs, so that
-    :math:`x W_x` and :math:`h W_h` start with entries of order one); b is zero.
+    Scheme: every entry of Wx is drawn from N(0, 1/D) and of Wh from N(0, 1/H) (variance
+    one over the number of inputs, so that x @ Wx and h @ Wh start with entries of order
+    one); b is zero.
     ``dtype`` must be a floating-point dtype.
     """
     check_rng(rng)
@@ -52,12 +57,12 @@ def init_rnn_params(D, H, rng, dtype=np.float64):
 
 
 def init_lstm_params(D, H, rng, forget_bias=1.0, dtype=np.float64):
-    r"""Fused LSTM weights ``Wx (D, 4H)``, ``Wh (H, 4H)``, ``b (4H,)``, blocks f, g, i, o.
+    """Fused LSTM weights ``Wx (D, 4H)``, ``Wh (H, 4H)``, ``b (4H,)``, blocks f, g, i, o.
 
-    Scheme: Wx entries from :math:`\mathcal N(0, 1/D)`, Wh entries from
-    :math:`\mathcal N(0, 1/H)`, b zero except the forget block, which is ``forget_bias``:
-    at the start the forget gate is then about :math:`\sigma(\text{forget\_bias})`
-    (0.73 for the default 1.0), so the cell remembers by default until it learns to forget.
+    Scheme: Wx entries from N(0, 1/D), Wh entries from N(0, 1/H), b zero except the forget
+    block, which is ``forget_bias``: at the start the forget gate is then about
+    sigmoid(forget_bias) (0.73 for the default 1.0), so the cell remembers by default
+    until it learns to forget.
     ``forget_bias`` must be a finite number and ``dtype`` a floating-point dtype.
     """
     check_rng(rng)
@@ -89,7 +94,7 @@ def fuse_weights(parts):
 
     ``parts`` is a dict with keys "f", "g", "i", "o", each a ``(Wx, Wh, b)`` triple with
     shapes (D, H), (H, H), (H,); the blocks are laid out in the order f, g, i, o.
-    The inverse of :func:`split_weights`.
+    The inverse of split_weights.
     """
     missing = set(GATE_ORDER) - set(parts)
     if missing:
@@ -104,19 +109,24 @@ def fuse_weights(parts):
     return tuple(np.concatenate([triple[k] for triple in checked], axis=-1) for k in range(3))
 
 
-def reorder_blocks(array, source, target, axis=-1):
-    """Reorder the four equal blocks of ``array`` along ``axis`` from one gate order to another.
+def reorder_blocks(array, source, target, axis=-1, parts=GATE_ORDER):
+    """Reorder the equal blocks of ``array`` along ``axis`` from one order to another.
 
-    ``source`` and ``target`` are strings of the letters f, g, i, o, e.g.
-    ``reorder_blocks(b, "fgio", "ifgo")`` turns this book's bias into PyTorch's order.
-    ``array`` needs at least one axis and ``axis`` must be one of its axes.
+    ``parts`` names the blocks, one letter each: the LSTM's f, g, i, o by default (the GRU
+    of notebook 09 passes its z, r, g). ``source`` and ``target`` are orders of those
+    letters, e.g. ``reorder_blocks(b, "fgio", "ifgo")`` turns this book's bias into
+    PyTorch's order. ``array`` needs at least one axis and ``axis`` must be one of its axes,
+    with a length divisible by the number of parts.
     """
     array = np.asarray(array)
+    letters = ", ".join(parts)
     for name, order in (("source", source), ("target", target)):
-        if not isinstance(order, str) or sorted(order) != sorted(GATE_ORDER):
-            raise ValueError(f"{name} must be an order of the letters f, g, i, o, got {order!r}")
+        if not isinstance(order, str) or sorted(order) != sorted(parts):
+            raise ValueError(f"{name} must be an order of the letters {letters}, got {order!r}")
     if array.ndim == 0:
-        raise ValueError("array must have at least one axis of four blocks, got a 0-d array")
+        raise ValueError(
+            f"array must have at least one axis of {len(parts)} blocks, got a 0-d array"
+        )
     axis = check_integer("axis", axis, minimum=None)
     if not -array.ndim <= axis < array.ndim:
         raise ValueError(
@@ -124,10 +134,10 @@ def reorder_blocks(array, source, target, axis=-1):
             f"{array.shape}, got {axis}"
         )
     size = array.shape[axis]
-    if size % 4:
-        raise ValueError(f"axis {axis} must have a length divisible by 4, got {size}")
-    blocks = np.split(array, 4, axis=axis)
-    return np.concatenate([blocks[source.index(gate)] for gate in target], axis=axis)
+    if size % len(parts):
+        raise ValueError(f"axis {axis} must have a length divisible by {len(parts)}, got {size}")
+    blocks = np.split(array, len(parts), axis=axis)
+    return np.concatenate([blocks[source.index(part)] for part in target], axis=axis)
 
 
 def to_pytorch(Wx, Wh, b):

@@ -9,6 +9,8 @@ import numpy as np
 import pytest
 
 from lstm_lib import init_lstm_params, init_rnn_params, reorder_blocks
+from lstm_lib.gru import init_gru_params
+from lstm_lib.language_model import LanguageModel
 from lstm_lib.tasks import (
     adding_problem,
     bracket_depths,
@@ -17,6 +19,7 @@ from lstm_lib.tasks import (
     encode,
     first_bracket_error,
     next_symbol_probs,
+    word_language,
 )
 
 
@@ -85,6 +88,20 @@ def test_init_lstm_params_refuses_a_bad_forget_bias(forget_bias, error):
 def test_init_sizes_must_be_integers():
     with pytest.raises(TypeError, match="D must be a positive integer, got 2.0"):
         init_rnn_params(2.0, 3, np.random.default_rng(0))
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda rng: init_gru_params(True, 3, rng), "D must be a positive integer, got True"),
+        (lambda rng: LanguageModel(12, 4.0, 5, rng), "D must be a positive integer, got 4.0"),
+        (lambda rng: word_language(2.0, rng), "n_sentences must be a positive integer"),
+    ],
+)
+def test_one_integer_check_everywhere(make, message):
+    """Every size goes through validation.check_integer: a wrong type is a TypeError."""
+    with pytest.raises(TypeError, match=message):
+        make(np.random.default_rng(0))
 
 
 @pytest.mark.parametrize(

@@ -53,31 +53,24 @@ def test_every_public_function_and_class_has_a_docstring(name):
 
 
 SPHINX_ROLES = re.compile(r":(math|class|mod|func|meth|attr):`|\.\. math::")
-# Modules that other parts of the second edition are still converting (docstrings, notebook
-# pointers, function length); each set shrinks to empty as they are merged.
-NOT_YET_PLAIN = {
-    "lstm_lib.fast_lstm",
-    "lstm_lib.functions",
-    "lstm_lib.gradcheck",
-    "lstm_lib.layers",  # the two loss classes
-    "lstm_lib.optim",
-    "lstm_lib.tasks",
-    "lstm_lib.weights",
-}
-NOT_YET_SHORT = {"lstm_lib.fast_lstm"}
 MATH = {
     "lstm_lib.better_language_model",
     "lstm_lib.cell",
     "lstm_lib.fast_lstm",
+    "lstm_lib.functions",
     "lstm_lib.gates",
+    "lstm_lib.gradcheck",
     "lstm_lib.gru",
     "lstm_lib.language_model",
     "lstm_lib.layers",
     "lstm_lib.lstm",
     "lstm_lib.odyssey",
+    "lstm_lib.optim",
     "lstm_lib.rnn",
+    "lstm_lib.tasks",
     "lstm_lib.train",
     "lstm_lib.variants",
+    "lstm_lib.weights",
 }
 
 
@@ -95,7 +88,7 @@ def _docstrings(module):
             yield attr, inspect.getdoc(value) or ""
 
 
-@pytest.mark.parametrize("name", sorted(set(MODULES) - NOT_YET_PLAIN))
+@pytest.mark.parametrize("name", MODULES)
 def test_docstrings_are_plain_text(name):
     """CONVENTIONS §2.5: help() shows docstrings raw, so no Sphinx roles."""
     for where, doc in _docstrings(importlib.import_module(name)):
@@ -112,8 +105,6 @@ def test_each_math_module_names_the_notebook_that_introduces_it(name):
 @pytest.mark.parametrize("name", MODULES)
 def test_no_function_over_60_lines(name):
     """CONVENTIONS §2.1: short functions."""
-    if any(name == m or name.startswith(m + ".") for m in NOT_YET_SHORT):
-        pytest.skip("being split up in this edition")
     for node in ast.walk(ast.parse(_source(name))):
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             length = node.end_lineno - node.lineno + 1

@@ -3,7 +3,7 @@
 FastTimeLSTM computes xs @ Wx for all steps at once, keeps time-major caches, computes the
 sigmoid as 1 / (1 + exp(-A)) over whole rows, precomputes the backward factors and forms
 dWx, dWh, db, dxs with one product each. None of that may change a number beyond rounding:
-float64 agrees with a loop of :class:`lstm_lib.LSTM` steps to 1e-12 (forward, backward,
+float64 agrees with a loop of lstm_lib.LSTM steps to 1e-12 (forward, backward,
 every gradient, the carried state and the initial-state gradients), float32 to float32
 accuracy, and the sigmoid stays exact to rounding deep in its tails.
 """

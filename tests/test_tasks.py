@@ -83,6 +83,8 @@ def test_bad_input_fails_with_a_clear_message():
     rng = np.random.default_rng(0)
     with pytest.raises(ValueError, match="max_depth"):
         bracket_language(10, rng, max_depth=0)
+    with pytest.raises(TypeError, match="max_depth must be an integer, got 2.5"):
+        bracket_language(10, rng, max_depth=2.5)
     with pytest.raises(ValueError, match="p_open"):
         bracket_language(10, rng, p_open=0.6, p_close=0.5)
     with pytest.raises(ValueError, match="n_chars"):

@@ -83,6 +83,18 @@ def test_reorder_errors():
         reorder_blocks(np.zeros(6), "fgio", "ifgo")
 
 
+def test_reorder_blocks_of_another_number_of_parts():
+    """The GRU's three blocks go through the same function, named by parts."""
+    b = np.array([1.0, 1.0, 2.0, 2.0, 3.0, 3.0])  # blocks r, z, g
+    np.testing.assert_array_equal(
+        reorder_blocks(b, "rzg", "zrg", parts="zrg"), [2.0, 2.0, 1.0, 1.0, 3.0, 3.0]
+    )
+    with pytest.raises(ValueError, match="order of the letters z, r, g"):
+        reorder_blocks(b, "fgio", "zrg", parts="zrg")
+    with pytest.raises(ValueError, match="divisible by 3"):
+        reorder_blocks(np.zeros(4), "rzg", "zrg", parts="zrg")
+
+
 def test_from_pytorch_refuses_a_bias_that_would_broadcast(rng):
     p = to_pytorch(*init_lstm_params(3, 2, rng))
     weights = p["weight_ih_l0"], p["weight_hh_l0"]
