@@ -4,8 +4,9 @@
 
 Trains each LSTM variant, the GRU and the plain RNN (``lstm_lib.odyssey.KINDS``) on the
 adding problem and on the bracket language with the same budget, once per seed, and writes
-the validation losses to ``benchmarks/odyssey.json`` and a Markdown table (median and range
-over the seeds) to ``benchmarks/odyssey.md``. Notebook 09 reads the JSON file.
+the validation losses to ``lstm_lib/data/odyssey.json`` (shipped with the library, so that
+notebook 09 finds them wherever it runs, the student edition or nbgrader's copies included)
+and a Markdown table (median and range over the seeds) to ``benchmarks/odyssey.md``.
 """
 
 import argparse
@@ -20,7 +21,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # small matrices: threads on
 import numpy as np  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from lstm_lib.odyssey import KINDS, format_table, grid, make_task  # noqa: E402
+from lstm_lib.odyssey import KINDS, STORED, format_table, grid, make_task  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 #: the settings of the committed run; the notebook's small run uses the same, fewer seeds
@@ -31,7 +32,9 @@ COMMAND = "python benchmarks/odyssey.py"
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=len(SETTINGS["seeds"]), help="seeds per cell")
-    parser.add_argument("--out", type=Path, default=HERE, help="folder for odyssey.json/.md")
+    parser.add_argument(
+        "--out", type=Path, help="write odyssey.json and odyssey.md here instead (a trial run)"
+    )
     args = parser.parse_args(argv)
     settings = dict(SETTINGS, seeds=list(range(args.seeds)))
     data_rng = np.random.default_rng(2017)  # the same data for every model
@@ -48,13 +51,16 @@ def main(argv=None):
     )
     minutes = (time.perf_counter() - start) / 60
     names = [task.name for task in tasks]
-    args.out.mkdir(parents=True, exist_ok=True)
+    json_path, md_path = STORED, HERE / "odyssey.md"
+    if args.out is not None:
+        args.out.mkdir(parents=True, exist_ok=True)
+        json_path, md_path = args.out / "odyssey.json", args.out / "odyssey.md"
     payload = {
         "command": COMMAND,
         "settings": settings,
         "losses": {f"{task}/{kind}": results[(task, kind)].tolist() for task, kind in results},
     }
-    (args.out / "odyssey.json").write_text(json.dumps(payload, indent=1) + "\n")
+    json_path.write_text(json.dumps(payload, indent=1) + "\n")
     table = format_table(results, names)
     text = (
         "# The search space odyssey of notebook 09\n\n"
@@ -64,7 +70,7 @@ def main(argv=None):
         "0.167), mean cross-entropy in nats per symbol on the bracket language.\n\n"
         f"Settings: {json.dumps(settings)}\n\n{table}\n"
     )
-    (args.out / "odyssey.md").write_text(text)
+    md_path.write_text(text)
     print(table)
 
 

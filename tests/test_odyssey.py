@@ -1,10 +1,12 @@
 """The odyssey's models follow the book's model interface, their gradients are right, and the
 grid and its table are what notebook 09 reads."""
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
-from lstm_lib import numerical_gradient, rel_error
+from lstm_lib import numerical_gradient, odyssey, rel_error
 from lstm_lib.odyssey import (
     KINDS,
     Task,
@@ -76,3 +78,15 @@ def test_every_kind_is_known_and_bad_names_are_refused(rng):
         make_recurrent("LSTM", 2, 3, rng)
     with pytest.raises(ValueError, match="name must be"):
         make_task("copying", rng, T=5)
+
+
+def test_the_stored_grid_ships_with_the_library_and_covers_every_model():
+    """Notebook 09 reads the full grid from lstm_lib itself, wherever the notebook runs."""
+    stored = odyssey.stored_results()
+    assert stored["command"] == "python benchmarks/odyssey.py"
+    seeds = len(stored["settings"]["seeds"])
+    expected = {f"{task}/{kind}" for task in ("adding", "brackets") for kind in odyssey.KINDS}
+    assert set(stored["losses"]) == expected
+    assert all(len(v) == seeds and all(np.isfinite(v)) for v in stored["losses"].values())
+    pyproject = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text()
+    assert 'lstm_lib = ["data/*.json"]' in pyproject  # installed, not only in a clone
