@@ -31,7 +31,7 @@ from .cell import LSTMCell
 from .fast_lstm import FastTimeLSTM
 from .functions import sigmoid, sigmoid_grad, tanh, tanh_grad
 from .gates import Candidate, Gate
-from .gradcheck import check_layer_gradients, numerical_gradient, rel_error
+from .gradcheck import check_layer_gradients, check_model_gradients, numerical_gradient, rel_error
 from .gru import GRU, TimeGRU, gru_from_pytorch, init_gru_params
 from .layers import (
     Affine,
@@ -84,6 +84,7 @@ __all__ = [
     "TimeRNN",
     "adding_problem",
     "check_layer_gradients",
+    "check_model_gradients",
     "clip_grads",
     "from_pytorch",
     "fuse_weights",

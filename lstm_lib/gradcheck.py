@@ -6,7 +6,8 @@ The central difference
 
 has an error of order eps^2, so in float64 with eps = 1e-6 an analytic gradient that is
 right agrees with it to about 1e-8 or better. Notebook 00 checks its first layer with
-check_layer_gradients; notebook 02 calls numerical_gradient and rel_error directly.
+check_layer_gradients; notebook 02 calls numerical_gradient and rel_error directly;
+check_model_gradients checks a whole model: every model of the book is tested with it.
 """
 
 import inspect
@@ -59,7 +60,8 @@ def rel_error(a, b):
 
 @dataclass
 class GradCheckReport:
-    """The result of check_layer_gradients: one relative error per checked array."""
+    """The result of check_layer_gradients or check_model_gradients: one relative error per
+    checked array."""
 
     layer: str
     errors: dict
@@ -96,6 +98,11 @@ def _as_tuple(value):
     return value if isinstance(value, tuple) else (value,)
 
 
+def _param_names(obj):
+    """obj.param_names when it has them, otherwise params[0], params[1], ..."""
+    return getattr(obj, "param_names", ()) or [f"params[{k}]" for k in range(len(obj.params))]
+
+
 def check_layer_gradients(layer, inputs, rng, eps=1e-6, tol=1e-7):
     """Check every parameter gradient and every input gradient of ``layer`` numerically.
 
@@ -125,12 +132,30 @@ def check_layer_gradients(layer, inputs, rng, eps=1e-6, tol=1e-7):
         return sum(float(np.sum(y * w)) for y, w in zip(ys, weights, strict=True))
 
     names = list(inspect.signature(layer.forward).parameters)[: len(inputs)]
-    param_names = getattr(layer, "param_names", ()) or [
-        f"params[{k}]" for k in range(len(layer.params))
-    ]
     errors = {}
-    for name, param, grad in zip(param_names, layer.params, param_grads, strict=True):
+    for name, param, grad in zip(_param_names(layer), layer.params, param_grads, strict=True):
         errors[name] = rel_error(grad, numerical_gradient(loss, param, eps))
     for name, x, grad in zip(names, inputs, input_grads, strict=True):
         errors[name] = rel_error(grad, numerical_gradient(loss, x, eps))
     return GradCheckReport(type(layer).__name__, errors, tol)
+
+
+def check_model_gradients(model, loss, eps=1e-5, tol=1e-7):
+    """Check the gradient of every parameter of a whole model numerically.
+
+    model has the book's model interface (params, grads, backward(dout=1.0)); loss() runs
+    model.forward(xs, ts) on fixed data and returns the scalar loss, after setting whatever
+    the check must hold fixed (a reset or carried state, fixed dropout masks). The analytic
+    gradients come from one loss() and model.backward(), each numerical one from loss()
+    alone. Returns a GradCheckReport; ``print`` it for a table.
+    """
+    eps = check_number("eps", eps, positive=True)
+    tol = check_number("tol", tol, positive=True)
+    loss()
+    model.backward()
+    grads = [g.copy() for g in model.grads]
+    errors = {
+        name: rel_error(grad, numerical_gradient(loss, param, eps))
+        for name, param, grad in zip(_param_names(model), model.params, grads, strict=True)
+    }
+    return GradCheckReport(type(model).__name__, errors, tol)

@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from lstm_lib import check_layer_gradients, numerical_gradient, rel_error
+from lstm_lib import check_layer_gradients, check_model_gradients, numerical_gradient, rel_error
 from lstm_lib.gradcheck import GradCheckReport
 
 
@@ -76,3 +76,26 @@ def test_check_layer_gradients_needs_a_positive_tolerance(rng):
 def test_check_layer_gradients_needs_a_generator():
     with pytest.raises(TypeError, match="numpy.random.Generator"):
         check_layer_gradients(ScaleWithNaNInputGradient(), np.ones(2), 0)
+
+
+def test_check_model_gradients_finds_a_wrong_parameter_gradient(rng):
+    """A whole-model check passes a right backward and names the array of a wrong one."""
+    W = rng.standard_normal((3, 2))
+    x = rng.standard_normal((4, 3))
+
+    class Model:
+        param_names = ("W",)
+
+        def __init__(self, scale):
+            self.params, self.grads, self.scale = [W], [np.zeros_like(W)], scale
+
+        def forward(self):
+            return float(np.sum((x @ W) ** 2))
+
+        def backward(self, dout=1.0):
+            self.grads[0][...] = self.scale * dout * 2 * x.T @ (x @ W)
+
+    right, wrong = Model(1.0), Model(1.01)
+    assert check_model_gradients(right, right.forward).passed
+    report = check_model_gradients(wrong, wrong.forward)
+    assert not report.passed and "W  WRONG" in str(report)

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from lstm_lib import numerical_gradient, rel_error
+from lstm_lib import check_model_gradients
 from lstm_lib.language_model import LanguageModel, batchify, chunks, evaluate, train_tbptt
 from lstm_lib.optim import Adam
 from lstm_lib.train import History
@@ -32,12 +32,8 @@ def test_gradient_of_the_whole_model(model, rng, carried):
             model.lstm.set_state(h0, c0)
         return model.forward(ids, targets)
 
-    loss()
-    model.backward()
-    analytic = [g.copy() for g in model.grads]
-    for name, param, grad in zip(model.param_names, model.params, analytic, strict=True):
-        error = rel_error(grad, numerical_gradient(loss, param, eps=1e-5))
-        assert error < TOL, f"{name}: rel. error {error:.1e}"
+    report = check_model_gradients(model, loss, tol=TOL)
+    assert report.passed, report
 
 
 def test_params_and_grads_are_the_layers_arrays(model):
