@@ -17,7 +17,12 @@ Variants, each over xs (N, T, D), forward only and forward plus backward of a gi
 
 Without ``--threads`` the script runs itself once per thread count in a subprocess with
 ``OPENBLAS_NUM_THREADS``, ``OMP_NUM_THREADS`` and ``MKL_NUM_THREADS`` set (a BLAS reads them
-when it loads), and torch gets ``torch.set_num_threads``. With one thread the clock is the
+when it loads), and torch gets ``torch.set_num_threads``. Some machines set
+``OPENBLAS_CORETYPE`` and ``OPENBLAS_L2_SIZE`` to work around old OpenBLAS builds, which pins
+a current OpenBLAS to older, slower kernels (AVX2 on an AVX-512 machine: half the speed of
+its matrix products) while torch brings its own; the subprocesses run without those two, as
+a reader's machine would (``--machine-blas`` keeps them), and print the kernel OpenBLAS
+chose (threadpoolctl). Tests and the notebooks never change them. With one thread the clock is the
 process's CPU time, which other processes on a busy machine barely disturb; with two it is
 wall time. Every round runs each variant once, in an order rotated from round to round; a
 time is the best of the rounds, and every ratio comes from the same run. Memory: the
@@ -34,6 +39,7 @@ import time
 import tracemalloc
 
 import numpy as np
+import threadpoolctl
 from book_lstm import BookTimeLSTM
 
 from lstm_lib import FastTimeLSTM, TimeLSTM, init_lstm_params, to_pytorch
@@ -101,8 +107,9 @@ def make_gemm(Wx, Wh, b, xs, dhs, mode):
         for h in Hs:
             np.matmul(h, Wh, out=hWh)
         if mode == "fwd+bwd":
+            Wh_T = np.ascontiguousarray(Wh.T)  # as the fast path does
             for dA in A.reshape(T, N, 4 * H):
-                np.matmul(dA, Wh.T, out=dh)
+                np.matmul(dA, Wh_T, out=dh)
             np.matmul(X.T, A, out=dWx)
             np.matmul(Hs.reshape(T * N, H).T, A, out=dWh)
             np.matmul(A, Wx.T, out=X)
@@ -283,7 +290,12 @@ def run_threads(threads, quick):
         torch.set_num_threads(threads)
     clock = time.process_time if threads == 1 else time.perf_counter
     rounds = 2 if quick else 5
-    print(f"\n=== {threads} thread(s); load average at start: {load()}", flush=True)
+    print(f"\n=== {threads} thread(s); load average at start: {load()}")
+    for pool in threadpoolctl.threadpool_info():
+        kernel = pool.get("architecture")
+        print(f"{pool['internal_api']} {pool['version']}: kernel {kernel}, ", end="")
+        print(f"{pool['num_threads']} thread(s) ({pool['filepath']})")
+    sys.stdout.flush()
     results = {}
     for dtype in DTYPES:
         results[dtype] = {
@@ -315,7 +327,7 @@ def print_memory():
     return ok
 
 
-def print_header():
+def print_header(machine_blas):
     print("LSTM over a sequence: fast, readable, the book's algorithm, torch, the GEMM bound")
     print(f"python {sys.version.split()[0]}, numpy {np.__version__}", end="")
     print(f", torch {torch.__version__}" if torch is not None else ", torch not importable")
@@ -323,6 +335,9 @@ def print_header():
     print(f"BLAS {blas.get('name')} {blas.get('version')}; os.cpu_count() = {os.cpu_count()}")
     env = {k: v for k, v in os.environ.items() if k.startswith(("OPENBLAS_", "OMP_", "MKL_"))}
     print("environment: " + (", ".join(f"{k}={v}" for k, v in sorted(env.items())) or "-"))
+    dropped = [k for k in BLAS_OVERRIDES if k in os.environ]
+    if dropped and not machine_blas:
+        print(f"the timed runs go without {' and '.join(dropped)} (--machine-blas keeps them)")
     print(f"load average (1, 5, 15 min) at start: {load()}", flush=True)
 
 
@@ -330,14 +345,20 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="2 rounds instead of 5")
     parser.add_argument("--threads", type=int, help="run one thread count in this process")
+    parser.add_argument(
+        "--machine-blas",
+        action="store_true",
+        help="keep OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE as the environment sets them",
+    )
     args = parser.parse_args()
     if args.threads is not None:
         return 0 if run_threads(args.threads, args.quick) else 1
     started = time.perf_counter()
-    print_header()
+    print_header(args.machine_blas)
     ok = True
+    base = {k: v for k, v in os.environ.items() if args.machine_blas or k not in BLAS_OVERRIDES}
     for threads in THREADS:
-        env = dict(os.environ, **{f"{k}_NUM_THREADS": str(threads) for k in THREAD_VARS})
+        env = dict(base, **{f"{k}_NUM_THREADS": str(threads) for k in THREAD_VARS})
         command = [sys.executable, __file__, "--threads", str(threads)]
         child = subprocess.run(command + ["--quick"] * args.quick, env=env, check=False)
         ok &= child.returncode == 0
@@ -347,6 +368,8 @@ def main():
 
 
 THREAD_VARS = ("OPENBLAS", "OMP", "MKL")
+# Set by some machines for old OpenBLAS builds; they slow a current one (see the docstring).
+BLAS_OVERRIDES = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
 
 if __name__ == "__main__":
     sys.exit(main())
