@@ -341,6 +341,12 @@ def print_header(machine_blas):
     print(f"load average (1, 5, 15 min) at start: {load()}", flush=True)
 
 
+def child_environment(environ, threads, machine_blas=False):
+    """The environment of the subprocess that times one thread count."""
+    env = {k: v for k, v in environ.items() if machine_blas or k not in BLAS_OVERRIDES}
+    return dict(env, **{f"{k}_NUM_THREADS": str(threads) for k in THREAD_VARS})
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="2 rounds instead of 5")
@@ -356,9 +362,8 @@ def main():
     started = time.perf_counter()
     print_header(args.machine_blas)
     ok = True
-    base = {k: v for k, v in os.environ.items() if args.machine_blas or k not in BLAS_OVERRIDES}
     for threads in THREADS:
-        env = dict(base, **{f"{k}_NUM_THREADS": str(threads) for k in THREAD_VARS})
+        env = child_environment(os.environ, threads, args.machine_blas)
         command = [sys.executable, __file__, "--threads", str(threads)]
         child = subprocess.run(command + ["--quick"] * args.quick, env=env, check=False)
         ok &= child.returncode == 0
