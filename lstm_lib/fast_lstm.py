@@ -29,9 +29,11 @@ Each trick below is there for one of the two:
   backward that does not depend on the incoming gradients (o (1 - tanh(c)^2),
   c_prev f (1 - f), i (1 - g^2), g i (1 - i), tanh(c) o (1 - o)) is computed for all
   steps in a handful of large in-place operations, so each backward step is seven calls;
-* **Wh^T copied once per backward**: the backward step multiplies dA by Wh^T; OpenBLAS's
-  AVX-512 kernels multiply a few rows by the transposed view ``Wh.T`` up to twice as
-  slowly as by a contiguous copy (35 ms against 20 at N = 20, T = 35, H = 650);
+* **Wh^T copied once per backward, into dWh's array**: the backward step multiplies dA
+  by Wh^T; OpenBLAS's AVX-512 kernels multiply a few rows by the transposed view ``Wh.T``
+  up to twice as slowly as by a contiguous copy (35 ms against 20 at N = 20, T = 35,
+  H = 650); the copy weighs as much as Wh (at that shape 40 % of the cache), so it goes
+  into the array of dWh, which has the same size and is free until dWh is computed;
 * **one product per weight gradient**: dWx, dWh, db and dxs are one product (or sum) each
   over all N T rows after the loop, instead of T small products summed step by step;
 * **no fresh arrays, not even from call to call**: the gates, activations and gradients
@@ -161,7 +163,9 @@ class FastTimeLSTM(Layer):
         self._cache = None  # backward uses the cache up (its buffers serve the next call)
         self._backward_done = True
         dc_from_dh, f = _gate_factors(A, G, TC, Cs[:-1])
-        self.dh, self.dc = _backward_steps(A, dc_from_dh, f, dhs, Wh)
+        Wh_T = self.grads[1].reshape(4 * H, H)  # dWh's array, free until dWh is computed
+        np.copyto(Wh_T, Wh.T)
+        self.dh, self.dc = _backward_steps(A, dc_from_dh, f, dhs, Wh_T)
 
         # A holds dA of every step: one product each over all T N rows.
         dA = A.reshape(T * N, 4 * H)
@@ -238,7 +242,7 @@ def _gate_factors(A, G, TC, C_prev):
     return dc_from_dh, TC
 
 
-def _backward_steps(A, dc_from_dh, f, dhs, Wh):
+def _backward_steps(A, dc_from_dh, f, dhs, Wh_T):
     """Backpropagation through time over the factors in A, which become dA in place.
 
     Returns dL/dh and dL/dc of the initial state. Seven NumPy calls per step."""
@@ -249,7 +253,6 @@ def _backward_steps(A, dc_from_dh, f, dhs, Wh):
     dc = np.zeros((N, H), dtype=A.dtype)
     tmp = np.empty((N, H), dtype=A.dtype)
     dc_fgi = dc[:, None, :]  # a view of dc, broadcast over the f, g, i blocks
-    Wh_T = np.ascontiguousarray(Wh.T)  # faster to multiply by than the view Wh.T
     steps = zip(
         A[::-1], blocks[::-1, :, :3], blocks[::-1, :, 3],
         dc_from_dh[::-1], f[::-1], dhs.transpose(1, 0, 2)[::-1], strict=True,

@@ -8,6 +8,7 @@ every gradient, the carried state and the initial-state gradients), float32 to f
 accuracy, and the sigmoid stays exact to rounding deep in its tails.
 """
 
+import tracemalloc
 import warnings
 from decimal import Decimal, localcontext
 
@@ -164,6 +165,24 @@ def test_backward_uses_the_cache_up_and_the_next_call_reuses_it(rng):
     fresh = FastTimeLSTM(Wx, Wh, b)
     fresh.forward(xs[:, :2])
     assert_close(layer.backward(dhs[:, :2]), fresh.backward(dhs[:, :2]), "dxs, new sizes")
+
+
+def test_backward_allocates_nothing_of_the_weights_size(rng):
+    """Backward multiplies by a contiguous Wh^T, which it copies into dWh's array (free
+    until dWh is computed) rather than into new memory as large as Wh."""
+    Wx, Wh, b, xs, dhs = make(rng, N=2, T=3, D=4, H=64)
+    layer = FastTimeLSTM(Wx, Wh, b)
+    layer.forward(xs)
+    tracemalloc.start()
+    try:
+        dxs = layer.backward(dhs)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < Wh.nbytes / 4, f"backward allocated {peak} bytes; Wh has {Wh.nbytes}"
+    layer.forward(xs)
+    assert_close(layer.backward(dhs), dxs, "dxs of a second backward")
+    check_against_loop(layer, xs, dhs, np.zeros((2, 64)), np.zeros((2, 64)))
 
 
 def test_a_rejected_dhs_does_not_spoil_the_cache(rng):
