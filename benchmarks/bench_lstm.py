@@ -294,7 +294,7 @@ def run_threads(threads, quick):
     for pool in threadpoolctl.threadpool_info():
         kernel = pool.get("architecture")
         print(f"{pool['internal_api']} {pool['version']}: kernel {kernel}, ", end="")
-        print(f"{pool['num_threads']} thread(s) ({pool['filepath']})")
+        print(f"{pool['num_threads']} thread(s) ({os.path.basename(pool['filepath'])})")
     sys.stdout.flush()
     results = {}
     for dtype in DTYPES:
