@@ -18,16 +18,18 @@ Variants, each over xs (N, T, D), forward only and forward plus backward of a gi
 Without ``--threads`` the script runs itself once per thread count in a subprocess with
 ``OPENBLAS_NUM_THREADS``, ``OMP_NUM_THREADS`` and ``MKL_NUM_THREADS`` set (a BLAS reads them
 when it loads), and torch gets ``torch.set_num_threads``. Some machines set
-``OPENBLAS_CORETYPE`` and ``OPENBLAS_L2_SIZE`` to work around old OpenBLAS builds, which pins
-a current OpenBLAS to older, slower kernels (AVX2 on an AVX-512 machine: half the speed of
-its matrix products) while torch brings its own; the subprocesses run without those two, as
-a reader's machine would (``--machine-blas`` keeps them), and print the kernel OpenBLAS
-chose (threadpoolctl). Tests and the notebooks never change them. With one thread the clock is the
-process's CPU time, which other processes on a busy machine barely disturb; with two it is
-wall time. Every round runs each variant once, in an order rotated from round to round; a
-time is the best of the rounds, and every ratio comes from the same run. Memory: the
-tracemalloc peak of three training iterations (forward, backward, results dropped) against
-the bytes ``FastTimeLSTM`` caches for backward (and reuses in the next call).
+``OPENBLAS_CORETYPE`` and ``OPENBLAS_L2_SIZE`` to work around old OpenBLAS builds, which
+pins a current OpenBLAS to older, slower kernels (AVX2 on an AVX-512 machine: half the
+speed of its matrix products) while torch brings its own; the subprocesses run without
+those two, as a reader's machine would (``--machine-blas`` keeps them), and print the
+kernel OpenBLAS chose (threadpoolctl). Tests and the notebooks never change them.
+
+With one thread the clock is the process's CPU time, which other processes on a busy
+machine barely disturb; with two it is wall time. Every round runs each variant once, in
+an order rotated from round to round; a time is the best of the rounds, and every ratio
+comes from the same run. Memory: the tracemalloc peak of three training iterations
+(forward, backward, results dropped) against the bytes ``FastTimeLSTM`` caches for
+backward (and reuses in the next call).
 """
 
 import argparse
