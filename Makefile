@@ -54,11 +54,11 @@ execute: $(STAMP)
 	$(PY) scripts/execute_notebooks.py $(NB)
 
 figures: $(STAMP)
-	$(PY) -m lstm_lib.diagrams figures
+	$(PY) -m lstm_lib.course.diagrams figures
 	$(PY) -c 'import matplotlib; print(matplotlib.__version__)' > figures/MATPLOTLIB_VERSION
 
 student: $(STAMP)
-	$(PY) -m lstm_lib.classroom notebooks student
+	$(PY) -m lstm_lib.course.classroom notebooks student
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_lstm.py $(ARGS)

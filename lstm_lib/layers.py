@@ -1,5 +1,5 @@
 """The small layers the others are built from (notebooks 00 and 01; TimeAffine and
-Embedding in notebook 08).
+Embedding in notebook 08, Dropout in notebook 10).
 
 Every layer has the interface of "Deep Learning from Scratch 2":
 
@@ -18,7 +18,15 @@ sequence layers (Time...) and models check their inputs.
 import numpy as np
 
 from .functions import sigmoid, tanh
-from .validation import as_float_array, check_ids, check_like, check_shape, check_upstream
+from .validation import (
+    as_float_array,
+    check_ids,
+    check_like,
+    check_number,
+    check_rng,
+    check_shape,
+    check_upstream,
+)
 
 
 class Layer:
@@ -285,3 +293,41 @@ class SoftmaxCrossEntropy(Layer):
             axis=-1,
         )
         return dout * dscores / targets.size
+
+
+class Dropout(Layer):
+    """Inverted dropout: while training, each entry is zeroed with probability ratio.
+
+    Inputs: ratio in [0, 1); rng draws the masks. forward(x): with training True (the
+    default), y = x * m / (1 - ratio) with a fresh mask m of zeros and ones (P(1) = 1 -
+    ratio), so that the expected value of y is x; with training False, y = x.
+    backward(dout) -> dout * m / (1 - ratio) (or dout after a pass without dropout). The
+    dtype follows x.
+    """
+
+    def __init__(self, ratio, rng):
+        super().__init__()
+        check_rng(rng)
+        ratio = check_number("ratio", ratio)
+        if not 0 <= ratio < 1:
+            raise ValueError(f"ratio must lie in [0, 1), got {ratio}")
+        self.ratio, self.rng, self.training = ratio, rng, True
+        self._scale = None
+
+    def forward(self, x):
+        """x of any shape -> y of the same shape and dtype."""
+        x = as_float_array("x", x)
+        if not self.training or self.ratio == 0:
+            self._scale = 1.0
+            return x
+        keep = self.rng.random(x.shape) >= self.ratio
+        self._scale = (keep / (1 - self.ratio)).astype(x.dtype)  # the mask, already scaled
+        return x * self._scale
+
+    def backward(self, dout):
+        """dout -> dx, both of the shape of x."""
+        scale = self._require_forward(self._scale)
+        dout = as_float_array("dout", dout)
+        if not np.isscalar(scale):
+            check_like("dout", dout, "the forward input", scale)
+        return dout * scale

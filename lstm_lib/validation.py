@@ -170,6 +170,16 @@ def check_integer(name, value, minimum=0):
     return int(value)
 
 
+def check_switch(name, value):
+    """Return value as a bool; TypeError unless it is True or False (Python's or NumPy's).
+
+    A string such as "False" is refused: it is truthy, so it would silently switch on.
+    """
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False, got {value!r}")
+    return bool(value)
+
+
 def check_number(name, value, positive=False, finite=True):
     """Return ``value`` as a float: a real number, never NaN.
 

@@ -4,10 +4,11 @@
     python scripts/train_lm.py --sample model.npz [--length 300] [--start "The "] ...
 
 Training builds the vocabulary from the characters of the file, keeps the last tenth for
-validation, and trains ``lstm_lib.better_language_model.BetterLanguageModel`` (stacked LSTM
-layers, dropout between them, tied weights) by stateful truncated BPTT with Adam. It shows a
-progress bar, the validation perplexity and a generated sample after every pass, and saves
-the weights, the vocabulary and the settings in one ``.npz`` file that ``--sample`` loads.
+validation, and trains ``lstm_lib.LanguageModel.lstm`` (stacked LSTM layers, dropout
+between them, tied weights) by stateful truncated BPTT (``lstm_lib.train_tbptt``) with
+Adam. It shows a progress bar, the validation perplexity and a generated sample
+(``lstm_lib.sample``) after every pass, and saves the weights, the vocabulary and the
+settings in one ``.npz`` file that ``--sample`` loads.
 An empty, binary or too short file stops with a message that says what is wrong.
 """
 
@@ -19,9 +20,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from lstm_lib.better_language_model import BetterLanguageModel, sample  # noqa: E402
-from lstm_lib.language_model import train_tbptt  # noqa: E402
-from lstm_lib.optim import Adam  # noqa: E402
+from lstm_lib import Adam, LanguageModel, sample, train_tbptt  # noqa: E402
 
 BAR = 30  # width of the progress bar, in characters
 
@@ -60,7 +59,12 @@ def save(path, model, vocabulary, settings):
 
 
 def load(path):
-    """The model, the vocabulary (a string) and the settings saved by save."""
+    """The model, the vocabulary (a string) and the settings saved by save.
+
+    The arrays are stored by position (param_0, param_1, ...) in the order of model.params:
+    E, then Wx, Wh, b of each layer, then W (unless tied) and b_out. That is also the order
+    of the BetterLanguageModel that wrote the files of earlier versions, so they still load.
+    """
     with np.load(path) as data:
         settings = json.loads(str(data["settings"]))
         vocabulary = "".join(data["vocabulary"].tolist())
@@ -72,8 +76,14 @@ def load(path):
 
 def _build(V, settings, rng):
     H = settings["hidden"]
-    return BetterLanguageModel(
-        V, H, H, rng, settings["layers"], settings["dropout"], settings["tie_weights"]
+    return LanguageModel.lstm(
+        V,
+        H,
+        H,
+        rng,
+        layers=settings["layers"],
+        dropout=settings["dropout"],
+        tie_weights=settings["tie_weights"],
     )
 
 

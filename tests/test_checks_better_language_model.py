@@ -5,8 +5,8 @@ The data below is run by tests/test_checks_catalogue.py (see tests/test_checks_r
 
 import numpy as np
 
-from lstm_lib.better_language_model import BetterLanguageModel
-from lstm_lib.checks import better_language_model as checks
+from lstm_lib import LanguageModel
+from lstm_lib.course.checks import better_language_model as checks
 
 CHECKERS = {
     "10.1": checks.check_inverted_dropout,
@@ -30,9 +30,9 @@ RIGHT = {
     "10.2": [
         _count(),
         """def count_params(V, D, H, layers, tied):
-    from lstm_lib.better_language_model import BetterLanguageModel
+    from lstm_lib import LanguageModel
     rng = np.random.default_rng(0)
-    model = BetterLanguageModel(V, D, H, rng, layers=layers, tie_weights=tied)
+    model = LanguageModel.lstm(V, D, H, rng, layers=layers, tie_weights=tied)
     return float(sum(p.size for p in model.params))""",
     ],
 }
@@ -66,7 +66,7 @@ WRONG = {
 
 def test_the_reference_count_is_the_models():
     for V, D, H, layers, tied in ((12, 5, 7, 1, False), (20, 6, 6, 3, True)):
-        model = BetterLanguageModel(
+        model = LanguageModel.lstm(
             V, D, H, np.random.default_rng(0), layers=layers, tie_weights=tied
         )
         assert checks.COUNT_PARAMS.reference(V, D, H, layers, tied) == sum(

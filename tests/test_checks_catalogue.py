@@ -28,7 +28,7 @@ import numpy as np
 import pytest
 
 import lstm_lib
-from lstm_lib.checks import ExerciseError, _core
+from lstm_lib.course.checks import ExerciseError, _core
 
 ROOT = Path(__file__).resolve().parents[1]
 INSTRUCTOR = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -62,7 +62,7 @@ WRONG = [
 EXERCISES = {
     ex.label: ex
     for name in NOTEBOOKS
-    for ex in vars(import_module(f"lstm_lib.checks.{name}")).values()
+    for ex in vars(import_module(f"lstm_lib.course.checks.{name}")).values()
     if isinstance(ex, _core.Exercise)
 }
 _NAMESPACE = {
@@ -175,7 +175,7 @@ def _equal(a, b):
 
 
 def _imported_checkers(nb):
-    """Names imported in a notebook from lstm_lib.checks modules -> the checker."""
+    """Names imported in a notebook from lstm_lib.course.checks modules -> the checker."""
     names = {}
     for cell in nb.cells:
         if cell.cell_type != "code":
@@ -189,7 +189,7 @@ def _imported_checkers(nb):
             continue
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
-                "lstm_lib.checks"
+                "lstm_lib.course.checks"
             ):
                 for alias in node.names:
                     names[alias.asname or alias.name] = getattr(

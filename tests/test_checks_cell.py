@@ -3,7 +3,7 @@
 The data below is run by tests/test_checks_catalogue.py (see tests/test_checks_rnn.py).
 """
 
-from lstm_lib.checks import cell
+from lstm_lib.course.checks import cell
 
 CHECKERS = {
     "5.1": cell.check_lstm_cell_forward,

@@ -3,7 +3,7 @@
 The data below is run by tests/test_checks_catalogue.py (see tests/test_checks_rnn.py).
 """
 
-from lstm_lib.checks import forget_gate
+from lstm_lib.course.checks import forget_gate
 
 CHECKERS = {
     "3.1": forget_gate.check_forget_gate,

@@ -3,7 +3,7 @@
 The data below is run by tests/test_checks_catalogue.py (see tests/test_checks_rnn.py).
 """
 
-from lstm_lib.checks import fused
+from lstm_lib.course.checks import fused
 
 CHECKERS = {
     "7.1": fused.check_fused_lstm_step,

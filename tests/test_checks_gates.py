@@ -3,7 +3,7 @@
 The data below is run by tests/test_checks_catalogue.py (see tests/test_checks_rnn.py).
 """
 
-from lstm_lib.checks import gates
+from lstm_lib.course.checks import gates
 
 CHECKERS = {
     "1.1": gates.check_apply_gate,

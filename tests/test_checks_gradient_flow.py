@@ -3,7 +3,7 @@
 The data below is run by tests/test_checks_catalogue.py (see tests/test_checks_rnn.py).
 """
 
-from lstm_lib.checks import gradient_flow
+from lstm_lib.course.checks import gradient_flow
 
 CHECKERS = {
     "6.1": gradient_flow.check_cell_path_backward,

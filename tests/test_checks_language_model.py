@@ -3,7 +3,7 @@
 The data below is run by tests/test_checks_catalogue.py (see tests/test_checks_rnn.py).
 """
 
-from lstm_lib.checks import language_model
+from lstm_lib.course.checks import language_model
 
 CHECKERS = {
     "8.1": language_model.check_perplexity,

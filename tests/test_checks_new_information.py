@@ -3,7 +3,7 @@
 The data below is run by tests/test_checks_catalogue.py (see tests/test_checks_rnn.py).
 """
 
-from lstm_lib.checks import new_information
+from lstm_lib.course.checks import new_information
 
 CHECKERS = {
     "4.1": new_information.check_new_information,

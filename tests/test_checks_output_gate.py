@@ -3,7 +3,7 @@
 The data below is run by tests/test_checks_catalogue.py (see tests/test_checks_rnn.py).
 """
 
-from lstm_lib.checks import output_gate
+from lstm_lib.course.checks import output_gate
 
 CHECKERS = {"2.1": output_gate.check_output_gate, "2.2": output_gate.check_output_backward}
 

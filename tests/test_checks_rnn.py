@@ -5,7 +5,7 @@ rejected with a message that names the mistake (it contains the phrase given), e
 in ``RIGHT`` accepted, on several draws of the random cases.
 """
 
-from lstm_lib.checks import rnn
+from lstm_lib.course.checks import rnn
 
 CHECKERS = {
     "0.1": rnn.check_rnn_step,

@@ -6,7 +6,7 @@ The data below is run by tests/test_checks_catalogue.py (see tests/test_checks_r
 import numpy as np
 
 from lstm_lib import GRU
-from lstm_lib.checks import variants
+from lstm_lib.course.checks import variants
 
 CHECKERS = {
     "9.1": variants.check_gru_step,

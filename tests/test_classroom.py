@@ -1,4 +1,4 @@
-"""The student edition (lstm_lib.classroom): stubs, safety rules, and the committed student/.
+"""The student edition (lstm_lib.course.classroom): stubs, safety rules, and the committed student/.
 
 The first part runs the command on small synthetic notebooks in a temporary folder; the
 second part checks the real edition: student/ is what the command generates from
@@ -16,8 +16,9 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from lstm_lib import classroom
-from lstm_lib.classroom import ClassroomError, build, find_regions, student_source, write_edition
+from lstm_lib.course import classroom
+from lstm_lib.course.classroom import ClassroomError, build, write_edition
+from lstm_lib.course.regions import SOLUTION, find_regions, student_source
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -504,7 +505,7 @@ def restore(student_source_text, teacher_source_text):
         kept = region.begin - t_pos
         out.extend(s_lines[s_pos : s_pos + kept])
         s_pos += kept
-        if region.kind == classroom.SOLUTION:
+        if region.kind == SOLUTION:
             stub = s_lines[s_pos]
             assert stub.startswith(region.indent + "raise NotImplementedError(") or (
                 "= None  # " in stub and not region.indent
@@ -580,7 +581,7 @@ def test_every_check_of_the_generated_edition_says_not_solved_yet():
     exercise cells and the check cells run in one namespace (no kernel, and not the whole
     notebook a second time: strict nbval already runs every other cell), and each check
     fails with "not solved yet" (a check that passes on the stub checks nothing)."""
-    from lstm_lib.checks import ExerciseError
+    from lstm_lib.course.checks import ExerciseError
 
     edition = build(NOTEBOOKS)
     assert edition.problems == []
@@ -604,7 +605,7 @@ def _stub_notebook(tmp_path):
     checked by a real checker; returns its path and the instructor notebook's path."""
     nb = synthetic()
     nb.cells[3].source = (
-        "import numpy as np\nfrom lstm_lib.checks.rnn import check_rnn_step\n\n\n"
+        "import numpy as np\nfrom lstm_lib.course.checks.rnn import check_rnn_step\n\n\n"
         "def rnn_step(x, h_prev, Wx, Wh, b):\n    ### BEGIN SOLUTION\n"
         "    return np.tanh(x @ Wx + h_prev @ Wh + b)\n    ### END SOLUTION"
     )
@@ -631,7 +632,7 @@ def test_run_all_shows_each_unsolved_check_as_its_message_only(tmp_path):
 
 
 def test_the_ci_recipe_fails_on_an_unsolved_notebook_and_passes_on_a_solved_one(tmp_path, capsys):
-    """TEACHING.md section 6: `python -m lstm_lib.classroom run` stops at a failed check,
+    """TEACHING.md section 6: `python -m lstm_lib.course.classroom run` stops at a failed check,
     although the student edition tags check cells raises-exception."""
     student, solved = _stub_notebook(tmp_path)
     solved_nb = nbformat.read(solved, as_version=4)

@@ -1,4 +1,4 @@
-"""The PNGs in figures/ are what lstm_lib.diagrams draws today.
+"""The PNGs in figures/ are what lstm_lib.course.diagrams draws today.
 
 A failure here means a figure function changed without ``make figures`` being run (or a
 file in figures/ was edited by hand): regenerate with ``make figures`` and look at the
@@ -23,7 +23,7 @@ from matplotlib.figure import Figure
 from matplotlib.image import imread
 from matplotlib.testing.compare import compare_images
 
-from lstm_lib import diagrams
+from lstm_lib.course import diagrams
 
 FIGURES_DIR = Path(__file__).resolve().parent.parent / "figures"
 NAMES = sorted(diagrams.FIGURES)
@@ -120,7 +120,7 @@ def test_matplotlib_version_of_the_pngs_is_recorded():
 
 def test_every_png_in_figures_has_a_function():
     stray = sorted(p.name for p in FIGURES_DIR.glob("*.png") if p.stem not in diagrams.FIGURES)
-    assert not stray, f"PNGs in figures/ that no function in lstm_lib.diagrams draws: {stray}"
+    assert not stray, f"PNGs in figures/ that no lstm_lib.course.diagrams function draws: {stray}"
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -8,9 +8,8 @@ import math
 import numpy as np
 import pytest
 
-from lstm_lib import init_lstm_params, init_rnn_params, reorder_blocks
+from lstm_lib import LanguageModel, init_lstm_params, init_rnn_params, reorder_blocks
 from lstm_lib.gru import init_gru_params
-from lstm_lib.language_model import LanguageModel
 from lstm_lib.tasks import (
     adding_problem,
     bracket_depths,
@@ -94,7 +93,7 @@ def test_init_sizes_must_be_integers():
     ("make", "message"),
     [
         (lambda rng: init_gru_params(True, 3, rng), "D must be a positive integer, got True"),
-        (lambda rng: LanguageModel(12, 4.0, 5, rng), "D must be a positive integer, got 4.0"),
+        (lambda rng: LanguageModel.lstm(12, 4.0, 5, rng), "D must be a positive integer, got 4.0"),
         (lambda rng: word_language(2.0, rng), "n_sentences must be a positive integer"),
     ],
 )

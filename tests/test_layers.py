@@ -8,6 +8,7 @@ from lstm_lib import (
     RNN,
     Affine,
     Candidate,
+    Dropout,
     Embedding,
     FastTimeLSTM,
     Gate,
@@ -152,3 +153,22 @@ def test_time_affine_with_zero_steps(rng):
     assert layer.forward(np.zeros((4, 0, 3))).shape == (4, 0, 2)
     assert layer.backward(np.zeros((4, 0, 2))).shape == (4, 0, 3)
     assert np.all(layer.grads[0] == 0)
+
+
+def test_dropout_scales_keeps_the_mean_and_is_off_in_evaluation(rng):
+    drop = Dropout(0.25, rng)
+    x = np.ones((200, 50))
+    y = drop.forward(x)
+    assert set(np.unique(y)) == {0.0, 1 / 0.75}
+    assert abs(y.mean() - 1) < 0.03
+    np.testing.assert_array_equal(drop.backward(np.ones_like(x)), y)  # the same mask
+    assert drop.forward(x.astype(np.float32)).dtype == np.float32
+    drop.training = False
+    np.testing.assert_array_equal(drop.forward(x), x)
+    np.testing.assert_array_equal(drop.backward(2 * x), 2 * x)
+    with pytest.raises(ValueError, match="ratio must lie"):
+        Dropout(1.0, rng)
+    with pytest.raises(TypeError, match="Generator"):
+        Dropout(0.5, 0)
+    with pytest.raises(RuntimeError):
+        Dropout(0.5, rng).backward(x)

@@ -6,7 +6,17 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from lstm_lib import check_model_gradients, odyssey
+from lstm_lib import (
+    Adam,
+    LanguageModel,
+    SequenceRegressor,
+    bracket_vocabulary,
+    check_model_gradients,
+    decode,
+    fit,
+    is_balanced,
+    odyssey,
+)
 from lstm_lib.odyssey import (
     KINDS,
     Task,
@@ -17,9 +27,6 @@ from lstm_lib.odyssey import (
     make_task,
     run,
 )
-from lstm_lib.optim import Adam
-from lstm_lib.tasks import bracket_vocabulary, decode, is_balanced
-from lstm_lib.train import fit
 
 
 def _model_gradients_pass(model, xs, ts):
@@ -31,10 +38,38 @@ def _model_gradients_pass(model, xs, ts):
 def test_both_models_pass_a_whole_model_gradient_check(kind, rng):
     adding = Task("adding", None, None)
     xs, ts = rng.random((3, 5, 2)), rng.random((3, 1))
-    _model_gradients_pass(make_model(kind, adding, 3, rng), xs, ts)
+    regressor = make_model(kind, adding, 3, rng)
+    assert isinstance(regressor, SequenceRegressor)
+    _model_gradients_pass(regressor, xs, ts)
     brackets = Task("brackets", None, None)
     ids = rng.integers(0, len(bracket_vocabulary()), (2, 6))
-    _model_gradients_pass(make_model(kind, brackets, 3, rng), ids[:, :-1], ids[:, 1:])
+    symbols = make_model(kind, brackets, 3, rng)
+    assert isinstance(symbols, LanguageModel)
+    assert not symbols.stack.layers[0].stateful  # independent strings, each from zero
+    _model_gradients_pass(symbols, ids[:, :-1], ids[:, 1:])
+
+
+#: validation losses of odyssey.run(kind, task, seed=0, H=4, steps=5, batch_size=8), computed
+#: with the odyssey's own LastStepRegressor and NextSymbolModel before lstm_lib.models
+#: replaced them: the one model floor changed no number of the stored grid
+BEFORE = {
+    ("adding", "vanilla"): 1.3997848446411982,
+    ("adding", "peephole"): 1.3872518274508865,
+    ("adding", "GRU"): 1.618533067636817,
+    ("adding", "RNN"): 1.8602430186956775,
+    ("brackets", "vanilla"): 2.447962914617917,
+    ("brackets", "coupled (CIFG)"): 2.449185648876661,
+    ("brackets", "no output activation"): 2.463074020546302,
+    ("brackets", "GRU"): 2.4881659492463295,
+}
+
+
+@pytest.mark.parametrize(("task", "kind"), sorted(BEFORE))
+def test_the_models_give_the_losses_of_before_the_one_model_floor(task, kind):
+    seed, T = {"adding": (1, 6), "brackets": (2, 8)}[task]
+    data = make_task(task, np.random.default_rng(seed), T=T, n_train=64, n_val=32)
+    loss = run(kind, data, 0, H=4, steps=5, batch_size=8)
+    assert loss == pytest.approx(BEFORE[(task, kind)], rel=1e-12)
 
 
 def test_bracket_strings_are_balanced_and_start_at_depth_zero(rng):

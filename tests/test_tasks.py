@@ -13,6 +13,8 @@ from lstm_lib.tasks import (
     first_bracket_error,
     is_balanced,
     next_symbol_probs,
+    word_language,
+    word_vocabulary,
 )
 
 
@@ -97,3 +99,22 @@ def test_bad_input_fails_with_a_clear_message():
         decode([0, 12], bracket_vocabulary())
     with pytest.raises(TypeError, match="integers"):
         decode(np.array([0.0]), bracket_vocabulary())
+
+
+def test_word_language_follows_its_grammar_and_probabilities(rng):
+    tokens, log_probs = word_language(500, rng)
+    assert len(tokens) == len(log_probs) and set(tokens) <= set(word_vocabulary())
+    assert np.all(log_probs <= 0)
+    sentences = " ".join(tokens).split(" . ")
+    for sentence in sentences[:50]:
+        words = sentence.replace(" .", "").split()
+        subject_plural = words[0] in ("some", "these", "many")
+        verb = next(
+            w
+            for w in words
+            if w.rstrip("s") in ("see", "like", "find", "hear", "follow", "paint", "know", "want")
+        )
+        assert verb.endswith("s") != subject_plural
+    assert 5 < np.exp(-log_probs.mean()) < 8
+    with pytest.raises(ValueError, match="n_sentences"):
+        word_language(0, rng)

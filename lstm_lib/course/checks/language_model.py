@@ -8,7 +8,7 @@
 Every case is drawn afresh at each call, so a number copied from an earlier run does not
 pass. Exercise 8.3 is checked with ``StreamModel``, a small recurrent model with the
 book's model interface (``forward(xs, ts)`` returns the mean loss and keeps the state), so
-the check does not depend on a trained ``lstm_lib.language_model.LanguageModel``.
+the check does not depend on a trained ``lstm_lib.LanguageModel``.
 """
 
 import copy

@@ -1,7 +1,7 @@
 """One colour scheme for every diagram and every plot of the book.
 
 A value has the same colour, line style and marker wherever it appears, in the figures of
-lstm_lib.diagrams and in the plot cells of the notebooks. Colours come from or near the
+lstm_lib.course.diagrams and in the plot cells of the notebooks. Colours come from or near the
 Okabe-Ito palette, which stays distinguishable for the common forms of colour blindness;
 because several of them still look alike in grey, every role also has its own line style
 and marker, so the parts stay apart when a page is printed in black and white.

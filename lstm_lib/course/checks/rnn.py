@@ -6,7 +6,7 @@
 * ``check_vanishing_steps`` (Exercise 0.3): the smallest k with factor**k < threshold.
 
 Each exercise is data (the reference, the cases, the table of typical mistakes) walked by
-``lstm_lib.checks._core.run``.
+``lstm_lib.course.checks._core.run``.
 """
 
 import numpy as np

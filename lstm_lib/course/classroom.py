@@ -1,8 +1,8 @@
 """Build the student edition of the notebooks: solutions out, stubs in, outputs cleared.
 
-    python -m lstm_lib.classroom notebooks student          (what `make student` runs)
-    python -m lstm_lib.classroom notebooks student --check  (exit 1 if student/ is stale)
-    python -m lstm_lib.classroom run student/*.ipynb          (exit 1 if a check fails)
+    python -m lstm_lib.course.classroom notebooks student          (what `make student` runs)
+    python -m lstm_lib.course.classroom notebooks student --check  (exit 1 if student/ is stale)
+    python -m lstm_lib.course.classroom run student/*.ipynb          (exit 1 if a check fails)
 
 The instructor notebooks mark their answers the nbgrader way, inside code cells::
 
@@ -47,14 +47,13 @@ cell that raises, even in a cell tagged ``raises-exception``: what a course's CI
 solved notebooks (TEACHING.md, section 6).
 
 The command needs nbformat (and nbclient for ``run``), installed with the ``test`` extra;
-``import lstm_lib.classroom`` works without them.
+``import lstm_lib.course.classroom`` works without them.
 
 The output is deterministic (cell ids come from the instructor notebook, keys are sorted as
 nbformat writes them), so a test can regenerate the edition and require identical bytes.
 """
 
 import argparse
-import ast
 import copy
 import hashlib
 import json
@@ -66,18 +65,14 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .regions import SOLUTION, find_regions, student_source
+
 EXERCISE_TAG = "exercise"
 CHECK_TAG = "check"
 RAISES_TAG = "raises-exception"
 METADATA_KEY = "student_edition"
-COMMAND = "python -m lstm_lib.classroom"
+COMMAND = "python -m lstm_lib.course.classroom"
 
-SOLUTION = "SOLUTION"
-HIDDEN = "HIDDEN TESTS"
-# A marker is a comment line of its own: any number of '#', BEGIN or END, the region kind.
-MARKER = re.compile(
-    r"^(?P<indent>[ \t]*)#+[ \t]*(?P<edge>BEGIN|END) (?P<kind>SOLUTION|HIDDEN TESTS)[ \t]*$"
-)
 EXERCISE_LABEL = re.compile(r"Exercise\s+(\d+(?:\.\d+)*)")
 
 
@@ -98,107 +93,12 @@ def _nbformat():
 
 
 @dataclass
-class Region:
-    """A marked region of a cell's source: lines ``begin`` .. ``end`` (0-based, inclusive,
-    markers included), of ``kind`` SOLUTION or HIDDEN TESTS, opened with ``indent``."""
-
-    kind: str
-    begin: int
-    end: int
-    indent: str
-
-
-@dataclass
 class Edition:
     """The generated notebooks (file name -> text) and the problems that stop writing them."""
 
     notebooks: dict = field(default_factory=dict)
     problems: list = field(default_factory=list)
     exercises: int = 0
-
-
-def find_regions(source):
-    """Return the marked regions of one cell's ``source`` in order.
-
-    Raises ``ValueError`` naming the 1-based line for a nested region, an END without its
-    BEGIN, or a region left open at the end of the cell (a region cannot span cells).
-    """
-    regions = []
-    open_kind = open_line = open_indent = None
-    for number, line in enumerate(source.split("\n")):
-        match = MARKER.match(line)
-        if match is None:
-            continue
-        edge, kind = match["edge"], match["kind"]
-        if edge == "BEGIN":
-            if open_kind is not None:
-                raise ValueError(
-                    f"line {number + 1}: BEGIN {kind} inside the {open_kind} region opened at "
-                    f"line {open_line + 1}; regions cannot be nested"
-                )
-            open_kind, open_line, open_indent = kind, number, match["indent"]
-        elif open_kind != kind:
-            where = (
-                f"the {open_kind} region opened at line {open_line + 1} is still open"
-                if open_kind
-                else f"no BEGIN {kind} before it"
-            )
-            raise ValueError(f"line {number + 1}: END {kind} but {where}")
-        else:
-            regions.append(Region(kind, open_line, number, open_indent))
-            open_kind = None
-    if open_kind is not None:
-        raise ValueError(
-            f"line {open_line + 1}: BEGIN {open_kind} is never closed by END {open_kind} in "
-            "the same cell"
-        )
-    return regions
-
-
-def stub_line(indent, label, body=""):
-    """The line that replaces a solution region whose code is ``body``.
-
-    Inside a function the stub raises ``NotImplementedError``. A top-level region that only
-    assigns one name (a numeric answer such as ``answer = 0.25 ** 10``) becomes
-    ``answer = None``: the cell then runs, and the checker reports the answer as not
-    solved yet instead of a ``NameError``.
-    """
-    prefix = f"{label}: " if label else ""
-    name = _answer_name(body) if not indent else None
-    if name:
-        return f"{name} = None  # {prefix}replace None with your answer"
-    return f'{indent}raise NotImplementedError("{prefix}write your solution here")'
-
-
-def _answer_name(body):
-    """The one name a block of top-level assignments assigns, or None."""
-    try:
-        statements = ast.parse(body).body
-    except SyntaxError:
-        return None
-    names = {
-        target.id
-        for statement in statements
-        if isinstance(statement, ast.Assign)
-        for target in statement.targets
-        if isinstance(target, ast.Name)
-    }
-    simple = all(isinstance(statement, ast.Assign) for statement in statements)
-    return names.pop() if simple and len(names) == 1 else None
-
-
-def student_source(source, label=""):
-    """``source`` with each solution region replaced by a stub and hidden tests removed."""
-    lines = source.split("\n")
-    out, position = [], 0
-    for region in find_regions(source):
-        out.extend(lines[position : region.begin])
-        if region.kind == SOLUTION:
-            body = "\n".join(lines[region.begin + 1 : region.end])
-            out.append(stub_line(region.indent, label, body))
-        position = region.end + 1
-    out.extend(lines[position:])
-    return "\n".join(out)
 
 
 def _tags(cell):
@@ -398,59 +298,13 @@ def stale(in_dir, out_dir):
     return out
 
 
-def run_notebook(path, timeout=600):
-    """Execute the notebook at ``path`` top to bottom in a fresh kernel, from its folder.
-
-    Every error stops the run, also in a cell tagged ``raises-exception`` (what a grading
-    run needs). Returns None when every cell ran, else ``"<error name>: <message>"`` of the
-    first cell that failed. ``timeout`` is the limit per cell in seconds.
-    """
-    nbformat = _nbformat()
-    try:
-        from nbclient import NotebookClient
-        from nbclient.exceptions import CellExecutionError
-    except ImportError:
-        raise ClassroomError(
-            'running notebooks needs nbclient: pip install nbclient (or pip install -e ".[test]")'
-        ) from None
-    nb = nbformat.read(path, as_version=4)
-    folder = str(Path(path).resolve().parent)
-    client = NotebookClient(
-        nb, timeout=timeout, force_raise_errors=True, resources={"metadata": {"path": folder}}
-    )
-    try:
-        client.execute()
-    except CellExecutionError as error:
-        return f"{error.ename}: {error.evalue}"
-    return None
-
-
-def run_main(argv):
-    """``python -m lstm_lib.classroom run NOTEBOOK... [--timeout S]``; returns the exit code."""
-    parser = argparse.ArgumentParser(
-        prog=f"{COMMAND} run",
-        description="Run notebooks top to bottom; exit 1 if any cell fails (checks included).",
-    )
-    parser.add_argument("notebooks", type=Path, nargs="+", help="notebooks to run")
-    parser.add_argument("--timeout", type=int, default=600, help="seconds per cell (600)")
-    args = parser.parse_args(argv)
-    failed = 0
-    for path in args.notebooks:
-        try:
-            error = run_notebook(path, args.timeout)
-        except (ClassroomError, OSError) as problem:
-            print(f"{parser.prog}: error: {problem}", file=sys.stderr)
-            return 2
-        failed += error is not None
-        print(f"ok    {path}" if error is None else f"FAIL  {path}: {error}")
-    return 1 if failed else 0
-
-
 def main(argv=None):
-    """``python -m lstm_lib.classroom IN OUT [--check] [--force]``, or ``... run NB...``;
+    """``python -m lstm_lib.course.classroom IN OUT [--check] [--force]``, or ``... run NB...``;
     returns the exit code."""
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] == ["run"]:
+        from .running import run_main  # running imports this module
+
         return run_main(argv[1:])
     parser = argparse.ArgumentParser(
         prog=COMMAND, description=__doc__.splitlines()[0], epilog="See TEACHING.md."

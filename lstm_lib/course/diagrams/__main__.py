@@ -1,4 +1,4 @@
-"""``python -m lstm_lib.diagrams [FOLDER]``: write every figure into FOLDER (make figures)."""
+"""python -m lstm_lib.course.diagrams [FOLDER]: write every figure into FOLDER (make figures)."""
 
 import sys
 from pathlib import Path

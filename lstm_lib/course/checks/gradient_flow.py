@@ -5,12 +5,12 @@
 * Exercise 6.2, ``steps_to_halve(forget_bias)``: the smallest k with sigmoid(b)**k <= 1/2.
 
 Each exercise is data (the reference, the cases, the table of typical mistakes) walked by
-``lstm_lib.checks._core.run``.
+``lstm_lib.course.checks._core.run``.
 """
 
 import numpy as np
 
-from ..functions import sigmoid
+from ...functions import sigmoid
 from ._core import Case, Exercise, Mistake, run
 
 __all__ = ["check_cell_path_backward", "check_steps_to_halve"]

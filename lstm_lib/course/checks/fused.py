@@ -8,15 +8,15 @@
   and dc carried back in time and the weight gradients summed over all steps.
 
 Each exercise is data (the reference, the cases, the table of typical mistakes) walked by
-``lstm_lib.checks._core.run``.
+``lstm_lib.course.checks._core.run``.
 """
 
 from itertools import permutations
 
 import numpy as np
 
-from ..functions import sigmoid, tanh
-from ..lstm import LSTM
+from ...functions import sigmoid, tanh
+from ...lstm import LSTM
 from ._core import Case, Exercise, Mistake, run
 
 __all__ = ["check_backward_through_time", "check_fused_lstm_step", "check_run_sequence"]

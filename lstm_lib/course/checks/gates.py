@@ -8,12 +8,12 @@
   through n sigmoid nodes in a row.
 
 Each exercise is data (the reference, the cases, the table of typical mistakes) walked by
-``lstm_lib.checks._core.run``.
+``lstm_lib.course.checks._core.run``.
 """
 
 import numpy as np
 
-from ..functions import sigmoid
+from ...functions import sigmoid
 from ._core import Case, Exercise, Mistake, run
 from ._units import UnitLayout, unit_exercise
 

@@ -2,12 +2,12 @@
 state h = o ⊙ tanh(c) and the backward pass of that ⊙ node.
 
 Each exercise is data (the reference, the cases, the table of typical mistakes) walked by
-``lstm_lib.checks._core.run``.
+``lstm_lib.course.checks._core.run``.
 """
 
 import numpy as np
 
-from ..functions import sigmoid
+from ...functions import sigmoid
 from ._core import run
 from ._elementwise import elementwise_exercise, matmul
 from ._units import UnitLayout, unit_exercise

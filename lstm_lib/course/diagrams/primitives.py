@@ -1,7 +1,7 @@
 """Drawing primitives shared by every diagram: nodes, wires, labels and the legend.
 
 Sizes are in diagram units (``UNIT`` inches each), so a ⊙ node or a σ box has the same size
-in every figure. Colours, line styles and hatches come from lstm_lib.style.
+in every figure. Colours, line styles and hatches come from lstm_lib.course.style.
 """
 
 from dataclasses import dataclass

@@ -14,7 +14,7 @@ mistake>" (tests/test_checks_catalogue.py counts them by that phrase).
 
 In a notebook an ``ExerciseError`` shows its message only. A teacher who wants the
 full traceback sets the environment variable ``LSTM_CHECKS_TRACEBACK=1`` before starting
-Jupyter, or calls ``lstm_lib.checks.show_tracebacks(True)`` in the notebook.
+Jupyter, or calls ``lstm_lib.course.checks.show_tracebacks(True)`` in the notebook.
 """
 
 import copy

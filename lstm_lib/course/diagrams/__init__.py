@@ -1,7 +1,7 @@
 """The book's diagrams, drawn with matplotlib: one function per figure, one module per notebook.
 
 Every figure speaks the same visual language (colours, line styles and hatches come from
-lstm_lib.style, drawing primitives from lstm_lib.diagrams.primitives):
+lstm_lib.course.style, drawing primitives from lstm_lib.course.diagrams.primitives):
 
 * circles are elementwise operations: ⊙ (Hadamard product, a circle with a dot) and +;
 * rounded boxes are functions: σ (a gate), tanh and the affine transform x Wx + h Wh + b;
@@ -13,7 +13,7 @@ Modules: primitives (nodes, wires, legend), cell (the LSTM cell drawn part by pa
 notebooks 02 to 07), and nb00_from_rnn_to_lstm ... nb09_gru with the figures of each
 notebook. Each figure function returns a matplotlib Figure without touching pyplot's global
 state. FIGURES maps a file name (the notebook that first shows it, then the idea) to its
-function; save_all writes them all, and so does ``python -m lstm_lib.diagrams [FOLDER]``
+function; save_all writes them all, and so does ``python -m lstm_lib.course.diagrams [FOLDER]``
 (default: the repository's figures/).
 
 The math layer of lstm_lib never imports this package.
@@ -52,8 +52,8 @@ FIGURES = {
 #: settings that make the PNG bytes depend on the drawing only
 SAVE_KWARGS = {"dpi": DPI, "format": "png", "metadata": {"Software": None}, "facecolor": "white"}
 
-#: where ``python -m lstm_lib.diagrams`` writes when given no folder
-DEFAULT_FOLDER = Path(__file__).resolve().parent.parent.parent / "figures"
+#: where ``python -m lstm_lib.course.diagrams`` writes when given no folder
+DEFAULT_FOLDER = Path(__file__).resolve().parent.parent.parent.parent / "figures"
 
 
 def save_figure(name, folder):

@@ -8,12 +8,12 @@
 * ``check_memory_left`` (Exercise 5.3): what is left of a written value after some steps.
 
 Each exercise is data (the reference, the cases, the table of typical mistakes) walked by
-``lstm_lib.checks._core.run``.
+``lstm_lib.course.checks._core.run``.
 """
 
 import numpy as np
 
-from ..functions import sigmoid, tanh
+from ...functions import sigmoid, tanh
 from ._core import Case, Exercise, Mistake, run
 
 __all__ = ["check_lstm_cell_forward", "check_memory_left", "check_preactivation_grads"]

@@ -9,7 +9,7 @@ sizes all differ. The mistake table holds the typical wrong units (``UNIT_MISTAK
 and the exercise's own wrong updates.
 """
 
-from ..functions import sigmoid, tanh
+from ...functions import sigmoid, tanh
 from ._core import Case, Exercise, Mistake
 
 #: typical wrong units: (message, function of x, h_prev, Wx, Wh, b, act, other activation)

@@ -11,7 +11,7 @@ at each call) and a table of typical mistakes, each written as a wrong answer.
 
 import numpy as np
 
-from ..functions import sigmoid
+from ...functions import sigmoid
 from ._core import Case, Exercise, Mistake, run
 
 __all__ = ["check_gru_mix_backward", "check_gru_step"]

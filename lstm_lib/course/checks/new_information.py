@@ -3,7 +3,7 @@ update c = f ⊙ c_prev + g (no input gate yet), its backward pass, and the spre
 memory that sums noise.
 
 Each exercise is data (the reference, the cases, the table of typical mistakes) walked by
-``lstm_lib.checks._core.run``.
+``lstm_lib.course.checks._core.run``.
 """
 
 import numpy as np

@@ -2,7 +2,7 @@
 memory f ⊙ c_prev, its backward pass and the steps until a fraction of a memory is left.
 
 Each exercise is data (the reference, the cases, the table of typical mistakes) walked by
-``lstm_lib.checks._core.run``.
+``lstm_lib.course.checks._core.run``.
 """
 
 import numpy as np

@@ -2,7 +2,8 @@
 
 * Exercise 10.1, ``inverted_dropout(x, keep, ratio)``: y = x ⊙ keep / (1 - ratio).
 * Exercise 10.2, ``count_params(V, D, H, layers, tied)``: the number of parameters of
-  lstm_lib.better_language_model.BetterLanguageModel, stacked and with tied weights.
+  lstm_lib.LanguageModel.lstm(V, D, H, rng, layers, tie_weights=tied), stacked and with
+  tied weights.
 
 Each exercise is data for the engine of _core.py: a reference, cases (some drawn afresh
 at each call) and a table of typical mistakes, each written as a wrong answer.
@@ -165,5 +166,5 @@ COUNT_PARAMS = Exercise(
 
 def check_count_params(count_params, seed=None):
     """Exercise 10.2: ``count_params(V, D, H, layers, tied)`` -> the number of parameters
-    of BetterLanguageModel (E, each layer's Wx, Wh, b, W unless tied, b_out)."""
+    of lstm_lib.LanguageModel.lstm (E, each layer's Wx, Wh, b, W unless tied, b_out)."""
     run(COUNT_PARAMS, count_params, seed)
