@@ -170,6 +170,18 @@ def check_integer(name, value, minimum=0):
     return int(value)
 
 
+def check_switch(name, value):
+    """Return ``value`` as a bool: a switch such as ``stateful`` or ``reset_after``.
+
+    ``TypeError`` unless it is True or False (a Python or NumPy bool). Anything else is
+    refused rather than converted: ``bool("False")`` is True, so a string would silently
+    turn the switch on.
+    """
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False, got {value!r}")
+    return bool(value)
+
+
 def check_number(name, value, positive=False, finite=True):
     """Return ``value`` as a float: a real number, never NaN.
 
