@@ -23,7 +23,15 @@ import numpy as np
 from .functions import sigmoid, sigmoid_grad, tanh, tanh_grad
 from .layers import Layer
 from .rnn import TimeRNN
-from .validation import as_float_array, check_integer, check_rng, check_shape, check_weights
+from .validation import (
+    as_float_array,
+    check_float_dtype,
+    check_integer,
+    check_rng,
+    check_shape,
+    check_switch,
+    check_weights,
+)
 from .weights import reorder_blocks
 
 #: The block order of this book's fused GRU weights: update gate, reset gate, new information.
@@ -51,18 +59,23 @@ class GRU(Layer):
     reset_after=True applies it after, to h_prev Wh_g + b_hg, and adds the parameter
     b_hg (H,) (zero if not given). params is [Wx, Wh, b] or [Wx, Wh, b, b_hg].
 
-    forward(x, h_prev): x (N, D), h_prev (N, H) -> h_next (N, H); afterwards z, r, g hold
-    the step's parts, each (N, H).
+    forward(x, h_prev): x (N, D), h_prev (N, H) -> h_next (N, H); afterwards z, r, g are
+    copies of the step's parts, each (N, H).
     backward(dh_next) -> (dx (N, D), dh_prev (N, H)), writing the parameter gradients into
     grads in place.
+
+    As lstm_lib.LSTM, the step trusts its caller (TimeGRU checks shapes and dtypes); only
+    the constructor checks the weights. It keeps copies of x and h_prev for backward, so
+    the caller may change those arrays in between.
     """
 
     def __init__(self, Wx, Wh, b, b_hg=None, reset_after=False):
         super().__init__()
         _, H, Wx, Wh, b = check_weights(Wx, Wh, b, blocks=3)
-        self.hidden_size, self.reset_after = H, reset_after
-        b_hg = _check_recurrent_bias(b_hg, H, Wx.dtype, reset_after)
-        self.params = [Wx, Wh, b] + ([b_hg] if reset_after else [])
+        self.hidden_size = H
+        self.reset_after = check_switch("reset_after", reset_after)
+        b_hg = _check_recurrent_bias(b_hg, H, Wx.dtype, self.reset_after)
+        self.params = [Wx, Wh, b] + ([b_hg] if self.reset_after else [])
         self.grads = [np.zeros_like(p) for p in self.params]
         self.param_names = ("Wx", "Wh", "b", "b_hg")[: len(self.params)]
         self.z = self.r = self.g = None
@@ -72,11 +85,6 @@ class GRU(Layer):
         """x (N, D), h_prev (N, H) -> h_next (N, H)."""
         Wx, Wh, b = self.params[:3]
         H = self.hidden_size
-        x = as_float_array("x", x, Wx.dtype)
-        h_prev = as_float_array("h_prev", h_prev, Wx.dtype)
-        N = check_shape("x", x, [("N", None), ("D", Wx.shape[0])])["N"]
-        check_shape("h_prev", h_prev, [("N", N), ("H", H)])
-
         a = x @ Wx + b  # (N, 3H), blocks z, r, g
         zr = sigmoid(a[:, : 2 * H] + h_prev @ Wh[:, : 2 * H])  # (N, 2H): both gates at once
         z, r = zr[:, :H], zr[:, H:]
@@ -87,8 +95,8 @@ class GRU(Layer):
             m = r * h_prev  # reset first, then the product
             g = tanh(a[:, 2 * H :] + m @ Wh[:, 2 * H :])
         h_next = z * h_prev + (1 - z) * g
-        self.z, self.r, self.g = z, r, g
-        self._cache = (x, h_prev, z, r, g, m)
+        self.z, self.r, self.g = z.copy(), r.copy(), g.copy()
+        self._cache = (x.copy(), h_prev.copy(), z, r, g, m)
         return h_next
 
     def backward(self, dh_next):
@@ -96,9 +104,6 @@ class GRU(Layer):
         x, h_prev, z, r, g, m = self._require_forward(self._cache)
         Wx, Wh, _ = self.params[:3]
         H = self.hidden_size
-        dh_next = as_float_array("dh_next", dh_next, x.dtype)
-        check_shape("dh_next", dh_next, [("N", x.shape[0]), ("H", H)])
-
         dh_prev = dh_next * z  # h = z ⊙ h_prev + (1 - z) ⊙ g
         daz = dh_next * (h_prev - g) * sigmoid_grad(z)
         dag = dh_next * (1 - z) * tanh_grad(g)
@@ -134,17 +139,12 @@ class TimeGRU(TimeRNN):
     """
 
     def __init__(self, Wx, Wh, b, b_hg=None, reset_after=False, stateful=False):
-        Layer.__init__(self)  # not TimeRNN's: a GRU validates its own weights
-        step = GRU(Wx, Wh, b, b_hg, reset_after)  # its arrays become ours
-        self.hidden_size, self.reset_after = step.hidden_size, reset_after
-        self.params = step.params
-        self.grads = [np.zeros_like(p) for p in self.params]
-        self.param_names = step.param_names
-        self._start(stateful)
+        self.reset_after = check_switch("reset_after", reset_after)  # first: _step reads it
+        super().__init__(Wx, Wh, b, stateful, extra=[b_hg])
 
-    def _step(self):
-        """A new GRU step that shares the parameter arrays."""
-        return GRU(*self.params[:3], *self.params[3:], reset_after=self.reset_after)
+    def _step(self, *params):
+        """A new GRU step on params: the layer's arrays, or in __init__ the given weights."""
+        return GRU(*params, reset_after=self.reset_after)
 
 
 def init_gru_params(D, H, rng, reset_after=False, dtype=np.float64):
@@ -153,9 +153,12 @@ def init_gru_params(D, H, rng, reset_after=False, dtype=np.float64):
     Scheme as for the LSTM: Wx entries from N(0, 1/D), Wh entries from N(0, 1/H), biases
     zero. With reset_after a fourth array, the recurrent bias b_hg (H,) (zero), is returned
     too, so that TimeGRU(*params, reset_after=reset_after) works in both cases.
+    reset_after must be True or False and dtype a floating-point dtype.
     """
     check_rng(rng)
     D, H = check_integer("D", D, minimum=1), check_integer("H", H, minimum=1)
+    reset_after = check_switch("reset_after", reset_after)
+    dtype = check_float_dtype("dtype", dtype)
     Wx = (rng.standard_normal((D, 3 * H)) / np.sqrt(D)).astype(dtype)
     Wh = (rng.standard_normal((H, 3 * H)) / np.sqrt(H)).astype(dtype)
     b = np.zeros(3 * H, dtype=dtype)

@@ -21,7 +21,14 @@ import numpy as np
 
 from .functions import sigmoid, tanh
 from .layers import Layer
-from .validation import check_sequence, check_state, check_upstream, check_weights, initial_state
+from .validation import (
+    check_sequence,
+    check_state,
+    check_switch,
+    check_upstream,
+    check_weights,
+    initial_state,
+)
 
 
 class LSTM(Layer):
@@ -96,28 +103,27 @@ class TimeLSTM(Layer):
     of one forward are the first of the next (truncated backpropagation through time).
     After backward, dh and dc are the gradients of the initial h and c.
     lstm_lib.FastTimeLSTM computes the same faster and is what the training code uses.
+
+    The loop is written once: lstm_lib.variants.TimeVariantLSTM steps a VariantLSTM with it
+    by overriding only _step(), and passes the variant's peephole weights P as extra.
     """
 
-    param_names = ("Wx", "Wh", "b")
-
-    def __init__(self, Wx, Wh, b, stateful=False):
+    def __init__(self, Wx, Wh, b, stateful=False, *, extra=()):
         super().__init__()
-        _, self.hidden_size, Wx, Wh, b = check_weights(Wx, Wh, b, blocks=4)
-        self.params = [Wx, Wh, b]
-        self.grads = [np.zeros_like(Wx), np.zeros_like(Wh), np.zeros_like(b)]
-        self._start(stateful)
-
-    def _start(self, stateful):
-        """No state yet, no steps yet (the end of __init__, shared with the variants' loop)."""
-        self.stateful = stateful
+        step = self._step(Wx, Wh, b, *extra)  # the step's constructor checks the weights
+        self.params = step.params  # the checked arrays, which every step of forward shares
+        self.param_names = step.param_names
+        self.grads = [np.zeros_like(p) for p in self.params]
+        self.hidden_size = step.hidden_size
+        self.stateful = check_switch("stateful", stateful)
         self.h = self.c = None  # the state the next forward starts from (None: zero)
         self.dh = self.dc = None  # gradients of the initial state, after backward
-        self.layers = None  # one LSTM step per time step, after forward
+        self.layers = None  # one step per time step, after forward
         self._xs_shape = None
 
-    def _step(self):
-        """A new LSTM step that shares the weight arrays (a subclass steps another cell)."""
-        return LSTM(*self.params)
+    def _step(self, *params):
+        """A new LSTM step on params: the layer's arrays, or in __init__ the given weights."""
+        return LSTM(*params)
 
     def set_state(self, h, c=None):
         """Start the next forward from h (N, H) and c (N, H) (c None: zero)."""
@@ -132,14 +138,14 @@ class TimeLSTM(Layer):
     def forward(self, xs):
         """xs (N, T, D) -> hs (N, T, H)."""
         Wx = self.params[0]
-        xs = check_sequence("xs", xs, Wx.dtype, Wx.shape[0])
+        xs = check_sequence("xs", xs, Wx.dtype, Wx.shape[0]).copy()  # the steps keep views of it
         N, T, _ = xs.shape
         h = initial_state("h", self.h, N, self.hidden_size, Wx.dtype)
         c = initial_state("c", self.c, N, self.hidden_size, Wx.dtype)
         hs = np.empty((N, T, self.hidden_size), dtype=Wx.dtype)
         self.layers = []
         for t in range(T):
-            layer = self._step()
+            layer = self._step(*self.params)
             h, c = layer.forward(xs[:, t], h, c)
             hs[:, t] = h
             self.layers.append(layer)

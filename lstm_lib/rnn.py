@@ -12,7 +12,14 @@ import numpy as np
 
 from .functions import tanh
 from .layers import Layer
-from .validation import check_sequence, check_state, check_upstream, check_weights, initial_state
+from .validation import (
+    check_sequence,
+    check_state,
+    check_switch,
+    check_upstream,
+    check_weights,
+    initial_state,
+)
 
 
 class RNN(Layer):
@@ -28,7 +35,7 @@ class RNN(Layer):
 
     def __init__(self, Wx, Wh, b):
         super().__init__()
-        _, _, Wx, Wh, b = check_weights(Wx, Wh, b)
+        _, self.hidden_size, Wx, Wh, b = check_weights(Wx, Wh, b)
         self.params = [Wx, Wh, b]
         self.grads = [np.zeros_like(Wx), np.zeros_like(Wh), np.zeros_like(b)]
         self._cache = None
@@ -54,33 +61,32 @@ class RNN(Layer):
 class TimeRNN(Layer):
     """T tanh RNN steps over a sequence: a plain loop of RNN steps.
 
-    Inputs: Wx (D, H), Wh (H, H), b (H,); stateful as for lstm_lib.TimeLSTM.
+    Inputs: Wx (D, H), Wh (H, H), b (H,); stateful (True or False) as for lstm_lib.TimeLSTM.
     forward(xs): xs (N, T, D) -> hs (N, T, H).
     backward(dhs): dhs (N, T, H) -> dxs (N, T, D); dWx, dWh, db summed over the steps.
     set_state(h) and reset_state() set the initial h; after backward dh is the
     gradient of the initial h.
+
+    The loop is written once: lstm_lib.gru.TimeGRU steps a GRU with it by overriding only
+    _step(), and passes the GRU's further weight b_hg as extra.
     """
 
-    param_names = ("Wx", "Wh", "b")
-
-    def __init__(self, Wx, Wh, b, stateful=False):
+    def __init__(self, Wx, Wh, b, stateful=False, *, extra=()):
         super().__init__()
-        _, self.hidden_size, Wx, Wh, b = check_weights(Wx, Wh, b)
-        self.params = [Wx, Wh, b]
-        self.grads = [np.zeros_like(Wx), np.zeros_like(Wh), np.zeros_like(b)]
-        self._start(stateful)
-
-    def _start(self, stateful):
-        """No state yet, no steps yet (the end of __init__, shared with lstm_lib.TimeGRU)."""
-        self.stateful = stateful
+        step = self._step(Wx, Wh, b, *extra)  # the step's constructor checks the weights
+        self.params = step.params  # the checked arrays, which every step of forward shares
+        self.param_names = step.param_names
+        self.grads = [np.zeros_like(p) for p in self.params]
+        self.hidden_size = step.hidden_size
+        self.stateful = check_switch("stateful", stateful)
         self.h = None  # the state the next forward starts from (None: zero)
         self.dh = None  # gradient of the initial h, after backward
-        self.layers = None  # one RNN step per time step, after forward
+        self.layers = None  # one step per time step, after forward
         self._xs_shape = None
 
-    def _step(self):
-        """A new RNN step that shares the weight arrays (a subclass steps another cell)."""
-        return RNN(*self.params)
+    def _step(self, *params):
+        """A new RNN step on params: the layer's arrays, or in __init__ the given weights."""
+        return RNN(*params)
 
     def set_state(self, h):
         """Start the next forward from h (N, H)."""
@@ -93,13 +99,13 @@ class TimeRNN(Layer):
     def forward(self, xs):
         """xs (N, T, D) -> hs (N, T, H)."""
         Wx = self.params[0]
-        xs = check_sequence("xs", xs, Wx.dtype, Wx.shape[0])
+        xs = check_sequence("xs", xs, Wx.dtype, Wx.shape[0]).copy()  # the steps keep views of it
         N, T, _ = xs.shape
         h = initial_state("h", self.h, N, self.hidden_size, Wx.dtype)
         hs = np.empty((N, T, self.hidden_size), dtype=Wx.dtype)
         self.layers = []
         for t in range(T):
-            layer = self._step()
+            layer = self._step(*self.params)
             h = layer.forward(xs[:, t], h)
             hs[:, t] = h
             self.layers.append(layer)

@@ -171,9 +171,11 @@ def check_integer(name, value, minimum=0):
 
 
 def check_switch(name, value):
-    """Return value as a bool; TypeError unless it is True or False (Python's or NumPy's).
+    """Return ``value`` as a bool: a switch such as ``stateful`` or ``reset_after``.
 
-    A string such as "False" is refused: it is truthy, so it would silently switch on.
+    ``TypeError`` unless it is True or False (a Python or NumPy bool). Anything else is
+    refused rather than converted: ``bool("False")`` is True, so a string would silently
+    turn the switch on.
     """
     if not isinstance(value, (bool, np.bool_)):
         raise TypeError(f"{name} must be True or False, got {value!r}")

@@ -25,7 +25,7 @@ import numpy as np
 from .functions import sigmoid, sigmoid_grad, tanh, tanh_grad
 from .layers import Layer
 from .lstm import TimeLSTM
-from .validation import as_float_array, check_shape, check_weights
+from .validation import as_float_array, check_shape, check_switch, check_weights
 
 #: the variants of notebook 09: name -> options of VariantLSTM
 VARIANTS = {
@@ -46,7 +46,7 @@ def _check_options(options, H, dtype, P):
     if unknown:
         raise ValueError(f"unknown options {sorted(unknown)}; choose from {list(_OPTIONS)}")
     opts = {name: name not in ("peephole", "coupled") for name in _OPTIONS}  # the defaults
-    opts.update({name: bool(value) for name, value in options.items()})
+    opts.update({name: check_switch(name, value) for name, value in options.items()})
     if opts["coupled"] and not (opts["forget_gate"] and opts["input_gate"]):
         raise ValueError("coupled=True sets i = 1 - f: it needs forget_gate and input_gate on")
     if not opts["peephole"]:
@@ -67,10 +67,14 @@ class VariantLSTM(Layer):
     (blocks f, g, i, o), ``P (3, H)`` the peephole weights (rows f, i, o; zero if not given)
     with ``peephole=True``. ``params`` is ``[Wx, Wh, b]`` or ``[Wx, Wh, b, P]``.
 
-    ``forward(x, h_prev, c_prev)`` -> ``(h_next, c_next)``, each (N, H); afterwards ``f``,
-    ``g``, ``i``, ``o`` hold the parts (a switched-off gate as an array of ones).
-    ``backward(dh_next, dc_next=None)`` -> ``(dx, dh_prev, dc_prev)``, writing the
-    parameter gradients into ``grads`` in place.
+    ``forward(x, h_prev, c_prev)`` -> ``(h_next, c_next)``, each (N, H), new arrays;
+    afterwards ``f``, ``g``, ``i``, ``o`` are copies of the parts (a switched-off gate as an
+    array of ones). ``backward(dh_next, dc_next=None)`` -> ``(dx, dh_prev, dc_prev)``,
+    writing the parameter gradients into ``grads`` in place. Every option is True or False.
+
+    As lstm_lib.LSTM, the step trusts its caller (TimeVariantLSTM checks shapes and
+    dtypes); only the constructor checks the weights and options. It keeps copies of x,
+    h_prev and c_prev for backward, so the caller may change those arrays in between.
     """
 
     def __init__(self, Wx, Wh, b, P=None, **options):
@@ -92,15 +96,8 @@ class VariantLSTM(Layer):
         """x (N, D), h_prev (N, H), c_prev (N, H) -> h_next (N, H), c_next (N, H)."""
         Wx, Wh, b = self.params[:3]
         H, opt = self.hidden_size, self.options
-        x = as_float_array("x", x, Wx.dtype)
-        h_prev = as_float_array("h_prev", h_prev, Wx.dtype)
-        c_prev = as_float_array("c_prev", c_prev, Wx.dtype)
-        N = check_shape("x", x, [("N", None), ("D", Wx.shape[0])])["N"]
-        check_shape("h_prev", h_prev, [("N", N), ("H", H)])
-        check_shape("c_prev", c_prev, [("N", N), ("H", H)])
-
         A = x @ Wx + h_prev @ Wh + b  # (N, 4H), blocks f, g, i, o
-        ones = np.ones((N, H), dtype=Wx.dtype)
+        ones = np.ones((x.shape[0], H), dtype=Wx.dtype)
         f = sigmoid(A[:, :H] + self._peep(0, c_prev)) if opt["forget_gate"] else ones
         g = tanh(A[:, H : 2 * H])
         if opt["coupled"]:
@@ -113,9 +110,9 @@ class VariantLSTM(Layer):
         o = sigmoid(A[:, 3 * H :] + self._peep(2, c_next)) if opt["output_gate"] else ones
         s = tanh(c_next) if opt["output_activation"] else c_next  # what o lets out
         h_next = o * s
-        self.f, self.g, self.i, self.o = f, g, i, o
-        self._cache = (x, h_prev, c_prev, c_next, f, g, i, o, s)
-        return h_next, c_next
+        self.f, self.g, self.i, self.o = f.copy(), g.copy(), i.copy(), o.copy()
+        self._cache = (x.copy(), h_prev.copy(), c_prev.copy(), c_next, f, g, i, o, s)
+        return h_next, c_next.copy()  # c_next itself stays in the cache
 
     def backward(self, dh_next, dc_next=None):
         """dh_next, dc_next (N, H) -> dx (N, D), dh_prev (N, H), dc_prev (N, H).
@@ -124,11 +121,7 @@ class VariantLSTM(Layer):
         x, h_prev, c_prev, c_next, f, g, i, o, s = self._require_forward(self._cache)
         Wx, Wh, _ = self.params[:3]
         H, opt = self.hidden_size, self.options
-        dh_next = as_float_array("dh_next", dh_next, x.dtype)
-        check_shape("dh_next", dh_next, [("N", x.shape[0]), ("H", H)])
         dc_next = np.zeros_like(c_prev) if dc_next is None else dc_next
-        dc_next = as_float_array("dc_next", dc_next, x.dtype)
-        check_shape("dc_next", dc_next, [("N", x.shape[0]), ("H", H)])
         zero = np.zeros_like(c_prev)
         dP = np.zeros((3, H), dtype=x.dtype)
 
@@ -171,14 +164,9 @@ class TimeVariantLSTM(TimeLSTM):
     """
 
     def __init__(self, Wx, Wh, b, P=None, stateful=False, **options):
-        Layer.__init__(self)  # not TimeLSTM's: the variant validates its own weights
-        step = VariantLSTM(Wx, Wh, b, P, **options)  # its arrays become ours
-        self.hidden_size, self.options = step.hidden_size, options
-        self.params = step.params
-        self.grads = [np.zeros_like(p) for p in self.params]
-        self.param_names = step.param_names
-        self._start(stateful)
+        self.options = options  # first: _step reads them (the step checks them)
+        super().__init__(Wx, Wh, b, stateful, extra=[P])
 
-    def _step(self):
-        """A new VariantLSTM step that shares the parameter arrays."""
-        return VariantLSTM(*self.params, **self.options)
+    def _step(self, *params):
+        """A new VariantLSTM step on params: the layer's arrays, or in __init__ the given ones."""
+        return VariantLSTM(*params, **self.options)

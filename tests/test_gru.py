@@ -124,3 +124,53 @@ def test_bad_arguments_are_named(rng):
         TimeGRU(*init_gru_params(2, 3, rng)).forward(np.zeros((4, 0, 2)))
     with pytest.raises(RuntimeError, match="before forward"):
         GRU(*init_gru_params(2, 3, rng)).backward(np.zeros((1, 3)))
+
+
+@pytest.mark.parametrize("reset_after", [False, True])
+def test_the_step_keeps_copies_and_shows_copies(reset_after, rng):
+    """CONVENTIONS §2.1: changing the inputs, the result or z, r, g leaves backward alone."""
+    params = _params(rng, 3, 4, reset_after)
+    x, h, dh = rng.standard_normal((2, 3)), rng.standard_normal((2, 4)), rng.standard_normal((2, 4))
+    untouched = GRU(*params, reset_after=reset_after)
+    untouched.forward(x.copy(), h.copy())
+    expected = [*untouched.backward(dh), *(g.copy() for g in untouched.grads)]
+    step = GRU(*params, reset_after=reset_after)
+    x_given, h_given = x.copy(), h.copy()
+    h_next = step.forward(x_given, h_given)
+    for array in (x_given, h_given, h_next, step.z, step.r, step.g):
+        array *= -3.0
+    for a, b in zip([*step.backward(dh), *step.grads], expected, strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_the_step_trusts_its_caller(rng):
+    """CONVENTIONS §2.2: the step checks nothing; a wrong shape is NumPy's own error."""
+    step = GRU(*init_gru_params(2, 3, rng))
+    with pytest.raises(ValueError, match="matmul"):
+        step.forward(np.zeros((4, 5)), np.zeros((4, 3)))
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda p: GRU(*p, reset_after="False"),
+        lambda p: TimeGRU(*p, reset_after="False"),
+        lambda p: TimeGRU(*p, reset_after=1),
+    ],
+)
+def test_reset_after_is_true_or_false(make, rng):
+    with pytest.raises(TypeError, match="reset_after must be True or False, got "):
+        make(init_gru_params(2, 3, rng))
+
+
+def test_init_gru_params_takes_reset_after_as_true_or_false(rng):
+    with pytest.raises(TypeError, match="reset_after must be True or False, got 'no'"):
+        init_gru_params(2, 3, rng, reset_after="no")
+    assert len(init_gru_params(2, 3, rng, reset_after=np.bool_(True))) == 4
+
+
+@pytest.mark.parametrize("dtype", [np.int32, bool, np.complex128, object, "not a dtype"])
+def test_init_gru_params_refuses_a_dtype_that_is_not_floating(dtype, rng):
+    with pytest.raises(TypeError, match="dtype must be a floating-point dtype"):
+        init_gru_params(2, 3, rng, dtype=dtype)
+    assert all(p.dtype == np.float32 for p in init_gru_params(2, 3, rng, True, np.float32))

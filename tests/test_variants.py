@@ -88,3 +88,31 @@ def test_bad_options_are_named(lstm_setup):
         VariantLSTM(Wx, Wh, b, np.zeros((3, 5)))
     with pytest.raises(ValueError, match="P must have shape"):
         VariantLSTM(Wx, Wh, b, np.zeros((5, 3)), peephole=True)
+
+
+@pytest.mark.parametrize("name", list(VARIANTS))
+def test_the_step_keeps_copies_and_shows_copies(name, rng):
+    """CONVENTIONS §2.1: changing the inputs, the results or f, g, i, o leaves backward alone."""
+    options = VARIANTS[name]
+    Wx, Wh, b, P = _setup(rng, options.get("peephole", False))
+    inputs = [rng.standard_normal((3, k)) for k in (4, 5, 5)]
+    dh, dc = rng.standard_normal((3, 5)), rng.standard_normal((3, 5))
+    untouched = VariantLSTM(Wx, Wh, b, P, **options)
+    untouched.forward(*(a.copy() for a in inputs))
+    expected = [*untouched.backward(dh, dc), *(g.copy() for g in untouched.grads)]
+    step = VariantLSTM(Wx, Wh, b, P, **options)
+    given = [a.copy() for a in inputs]
+    results = step.forward(*given)
+    for array in (*given, *results, step.f, step.g, step.i, step.o):
+        array *= -3.0
+    for a, b_ in zip([*step.backward(dh, dc), *step.grads], expected, strict=True):
+        np.testing.assert_array_equal(a, b_)
+
+
+@pytest.mark.parametrize("option", ["peephole", "coupled", "forget_gate", "output_activation"])
+def test_every_option_is_true_or_false(option, lstm_setup):
+    Wx, Wh, b, *_ = lstm_setup
+    for make in (VariantLSTM, TimeVariantLSTM):
+        with pytest.raises(TypeError, match=f"{option} must be True or False, got 'False'"):
+            make(Wx, Wh, b, **{option: "False"})
+    assert VariantLSTM(Wx, Wh, b, **{option: np.bool_(True)}).options[option] is True
