@@ -25,6 +25,7 @@ from .layers import Layer
 from .validation import (
     check_sequence,
     check_state,
+    check_switch,
     check_upstream,
     check_weights,
     initial_state,
@@ -69,7 +70,7 @@ class FastTimeLSTM(Layer):
         _, self.hidden_size, Wx, Wh, b = check_weights(Wx, Wh, b, blocks=4)
         self.params = [Wx, Wh, b]
         self.grads = [np.zeros_like(Wx), np.zeros_like(Wh), np.zeros_like(b)]
-        self.stateful = stateful
+        self.stateful = check_switch("stateful", stateful)
         self.h = self.c = None  # the state the next forward starts from (None: zero)
         self.dh = self.dc = None  # gradients of the initial state, after backward
         self._cache = None  # the _Cache of the last forward, until backward uses it up

@@ -1,11 +1,11 @@
-"""The four loops of steps (TimeRNN, TimeLSTM, TimeGRU, TimeVariantLSTM): each subclass goes
-through its parent's constructor, every loop keeps its own copy of xs, and a switch is True or
-False, never a string that Python would count as true."""
+"""The time layers (TimeRNN, TimeLSTM, TimeGRU, TimeVariantLSTM and FastTimeLSTM): each subclass
+goes through its parent's constructor, every layer keeps its own copy of xs, and a switch is
+True or False, never a string that Python would count as true."""
 
 import numpy as np
 import pytest
 
-from lstm_lib import TimeLSTM, TimeRNN, init_lstm_params, init_rnn_params
+from lstm_lib import FastTimeLSTM, TimeLSTM, TimeRNN, init_lstm_params, init_rnn_params
 from lstm_lib.gru import TimeGRU, init_gru_params
 from lstm_lib.validation import check_switch
 from lstm_lib.variants import TimeVariantLSTM
@@ -33,6 +33,7 @@ def _time_variant(rng, **kwargs):
 
 MAKERS = {"TimeRNN": _time_rnn, "TimeLSTM": _time_lstm, "TimeGRU": _time_gru}
 MAKERS["TimeVariantLSTM"] = _time_variant
+MAKERS["FastTimeLSTM"] = lambda rng, **kwargs: FastTimeLSTM(*init_lstm_params(D, H, rng), **kwargs)
 
 
 def _backward(layer, xs, dhs, change_xs):
