@@ -325,57 +325,51 @@ def check_update_bias(update_bias, seed=None):
 # --------------------------------------------------------------------------- Exercise 9.4
 
 
-def _coupled(wrong=None):
-    """coupled_forget, right or with one typical mistake (a function of c_prev, g, c)."""
-
-    def coupled_forget(c_prev, g, c_target):
-        if wrong is not None:
-            return wrong(c_prev, g, c_target)
-        return (c_target - g) / (c_prev - g)
-
-    return coupled_forget
+def _coupled(c_prev, g, c_target):
+    """coupled_forget, right: the f with f ⊙ c_prev + (1 - f) ⊙ g = c_target."""
+    return (c_target - g) / (c_prev - g)
 
 
 COUPLED_MISTAKES = (
     Mistake(
         "this is 1 - f, the input gate i: solve f ⊙ c_prev + (1 - f) ⊙ g = c_target for f.",
-        _coupled(lambda c, g, t: (t - c) / (g - c)),
+        lambda c, g, t: (t - c) / (g - c),
     ),
     Mistake(
         "g is left out: the coupled cell writes (1 - f) ⊙ g, f ⊙ c_prev + (1 - f) ⊙ g = c_target.",
-        _coupled(lambda c, g, t: t / c),
+        lambda c, g, t: t / c,
     ),
     Mistake(
         "i = 1, as in the uncoupled cell: here i = 1 - f, so f = (c_target - g) / (c_prev - g).",
-        _coupled(lambda c, g, t: (t - g) / c),
+        lambda c, g, t: (t - g) / c,
     ),
     Mistake(
         "the sign is flipped: f = (c_target - g) / (c_prev - g).",
-        _coupled(lambda c, g, t: (g - t) / (c - g)),
+        lambda c, g, t: (g - t) / (c - g),
     ),
     Mistake(
         "a missing bracket: c_target - g / (c_prev - g) divides g alone.",
-        _coupled(lambda c, g, t: t - g / (c - g)),
+        lambda c, g, t: t - g / (c - g),
     ),
     Mistake(
         "this is f - 1: the kept part is f ⊙ c_prev, f = (c_target - g) / (c_prev - g).",
-        _coupled(lambda c, g, t: (t - c) / (c - g)),
+        lambda c, g, t: (t - c) / (c - g),
     ),
     Mistake(
         "f is clipped to [0, 1]: return the f the equation needs, outside (0, 1) too; that "
         "it falls outside is what the exercise asks you to see.",
-        _coupled(lambda c, g, t: np.clip((t - g) / (c - g), 0, 1)),
+        lambda c, g, t: np.clip((t - g) / (c - g), 0, 1),
     ),
     Mistake(
         "σ is applied: f is the gate's value, not its pre-activation.",
-        _coupled(lambda c, g, t: sigmoid((t - g) / (c - g))),
+        lambda c, g, t: sigmoid((t - g) / (c - g)),
     ),
 )
 
 
 def _coupled_example(rng, N, H):
-    c_prev = rng.uniform(-2, 2, (N, H))
-    g = np.clip(c_prev + rng.choice([-1, 1], (N, H)) * rng.uniform(0.3, 1.5, (N, H)), -0.95, 0.95)
+    g = rng.uniform(-0.95, 0.95, (N, H))
+    c_prev = g + rng.choice([-1, 1], (N, H)) * rng.uniform(0.3, 1.5, (N, H))
     return c_prev, g, rng.uniform(-2.5, 2.5, (N, H))
 
 
@@ -392,7 +386,7 @@ COUPLED = Exercise(
     label="9.4",
     function="coupled_forget",
     outputs=("f",),
-    reference=_coupled(),
+    reference=_coupled,
     cases=_coupled_cases,
     mistakes=COUPLED_MISTAKES,
     hint="f ⊙ c_prev + (1 - f) ⊙ g = c_target gives f = (c_target - g) / (c_prev - g).",
