@@ -30,6 +30,8 @@ from .validation import (
     check_rng,
 )
 
+#: the largest mean loss (nats) whose perplexity exp(loss) is a finite float64
+MAX_LOG_PERPLEXITY = float(np.log(np.finfo(np.float64).max))
 #: what fit and train_tbptt need of a model and an optimizer
 MODEL = ("params", "grads", "forward", "backward")
 OPTIMIZER = ("update",)
@@ -70,6 +72,11 @@ def _check_training(model, optimizer, clip_norm, attributes=MODEL):
 
 def _diverged(where, what, value, optimizer, clip_norm):
     """The error of a run whose loss or gradient norm is no longer a finite number."""
+    if where.startswith("update 1 of") or where.startswith("epoch 1, update 1 of"):
+        return ValueError(
+            f"the {what} is {value} at {where}, before any update: check the data (inputs "
+            "and targets) for NaN, inf or huge values, and the initial weights"
+        )
     lr = getattr(optimizer, "lr", "?")
     return ValueError(
         f"training diverged at {where}: the {what} is {value}. Lower the learning rate "
@@ -255,6 +262,10 @@ def train_tbptt(model, optimizer, ids, batch_size, chunk_len, epochs, clip_norm=
             count += ts.size
             if progress is not None:
                 progress(k, updates, losses[-1])
+        if not total / count < MAX_LOG_PERPLEXITY:  # also NaN
+            where = f"the end of epoch {epoch}"
+            what = f"mean loss ({total / count:.3g} nats; the perplexity overflows)"
+            raise _diverged(where, what, total / count, optimizer, clip_norm)
         perplexity.append(np.exp(total / count))
         if val_ids is not None:
             val_perplexity.append(np.exp(evaluate(model, val_ids, val_batch_size)))
@@ -290,7 +301,8 @@ def sample(model, start, length, rng, temperature=1.0):
     with evaluating(twin):
         scores = twin.predict(start[None])[0, -1]
         for k in range(length):
-            p = np.exp((scores - scores.max()) / temperature)  # in (0, 1]: no overflow
+            with np.errstate(over="ignore"):  # a tiny temperature: -inf, probability 0
+                p = np.exp((scores - scores.max()) / temperature)  # in [0, 1], never inf
             out[k] = rng.choice(model.vocab_size, p=p / p.sum())
             scores = twin.predict(out[None, k : k + 1])[0, -1]
     return out
