@@ -72,10 +72,11 @@ def _check_training(model, optimizer, clip_norm, attributes=MODEL):
 
 def _diverged(where, what, value, optimizer, clip_norm):
     """The error of a run whose loss or gradient norm is no longer a finite number."""
-    if where.startswith("update 1 of") or where.startswith("epoch 1, update 1 of"):
+    if where.startswith(("update 1 of", "epoch 1, update 1 of")):
+        data = "xs and ts" if where.startswith("update") else "ids"
         return ValueError(
-            f"the {what} is {value} at {where}, before any update: check the data (inputs "
-            "and targets) for NaN, inf or huge values, and the initial weights"
+            f"the {what} is {value} at {where}, before any update: check the data ({data}) "
+            "for NaN, inf or huge values, and the initial weights"
         )
     lr = getattr(optimizer, "lr", "?")
     return ValueError(
