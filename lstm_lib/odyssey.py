@@ -40,7 +40,7 @@ from .tasks import (
     next_symbol_probs,
 )
 from .training import fit
-from .validation import check_rng
+from .validation import check_integer, check_rng
 from .variants import VARIANTS, TimeVariantLSTM
 from .weights import init_lstm_params, init_rnn_params
 
@@ -83,6 +83,7 @@ def bracket_strings(N, T, rng, max_depth=3):
     needs; inputs are ``ids[:, :-1]``, targets ``ids[:, 1:]``.
     """
     check_rng(rng)
+    N, T = check_integer("N", N, minimum=1), check_integer("T", T, minimum=1)
     vocabulary = bracket_vocabulary(max_depth)
     return np.stack([encode(bracket_language(T + 1, rng, max_depth), vocabulary) for _ in range(N)])
 
@@ -135,16 +136,25 @@ class Task:
 
 def make_task(name, rng, T, n_train=2000, n_val=500):
     """The task ``"adding"`` (sequences of T steps) or ``"brackets"`` (strings of T + 1)."""
+    if name not in ("adding", "brackets"):
+        raise ValueError(f"name must be 'adding' or 'brackets', got {name!r}")
+    check_rng(rng)
+    n_train = check_integer("n_train", n_train, minimum=1)
+    n_val = check_integer("n_val", n_val, minimum=1)
     if name == "adding":
         return Task(name, adding_problem(n_train, T, rng), adding_problem(n_val, T, rng))
-    if name == "brackets":
-        train, val = bracket_strings(n_train, T, rng), bracket_strings(n_val, T, rng)
-        return Task(name, (train[:, :-1], train[:, 1:]), (val[:, :-1], val[:, 1:]))
-    raise ValueError(f"name must be 'adding' or 'brackets', got {name!r}")
+    train, val = bracket_strings(n_train, T, rng), bracket_strings(n_val, T, rng)
+    return Task(name, (train[:, :-1], train[:, 1:]), (val[:, :-1], val[:, 1:]))
+
+
+def _check_task(task):
+    if not isinstance(task, Task):
+        raise TypeError(f"task must be a Task from make_task, got {type(task).__name__}")
 
 
 def make_model(kind, task, H, rng):
     """A model of ``kind`` for ``task``: a regressor for adding, a symbol model for brackets."""
+    _check_task(task)
     if task.name == "adding":
         recurrent = make_recurrent(kind, 2, H, rng)
         return SequenceRegressor(recurrent, Affine(dense(rng, H, 1), np.zeros(1)))
@@ -160,7 +170,8 @@ def run(kind, task, seed, H=24, steps=400, batch_size=32, lr=0.01):
     The seed fixes the weights and the order of the minibatches; the task (its data) is the
     same for every model, so the models differ only in their recurrent layer.
     """
-    rng = np.random.default_rng(seed)
+    _check_task(task)
+    rng = np.random.default_rng(check_integer("seed", seed))
     model = make_model(kind, task, H, rng)
     fit(model, Adam(lr), *task.train, steps, batch_size, rng, clip_norm=1.0)
     model.reset_state()
@@ -178,7 +189,14 @@ def grid(kinds, tasks, seeds, **settings):
 
 def format_table(results, tasks):
     """A Markdown table: one row per kind, per task the median and the range over seeds."""
+    if not isinstance(results, dict):
+        raise TypeError(f"results must be a dict from grid, got {type(results).__name__}")
+    if isinstance(tasks, str) or not isinstance(tasks, (list, tuple)):
+        raise TypeError(f"tasks must be a list of task names, got {tasks!r}")
     kinds = list(dict.fromkeys(kind for _, kind in results))
+    missing = [(task, kind) for task in tasks for kind in kinds if (task, kind) not in results]
+    if missing:
+        raise ValueError(f"results has no losses for {missing[0]} (task, kind), asked by tasks")
     header = "| model | " + " | ".join(f"{t}: median [min, max]" for t in tasks) + " |"
     lines = [header, "|---" * (len(tasks) + 1) + "|"]
     for kind in kinds:
