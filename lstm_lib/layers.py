@@ -234,7 +234,8 @@ class MeanSquaredError(Layer):
         if y.size == 0:
             raise ValueError(f"y and t must hold at least one entry to average, got {y.shape}")
         self._diff = y - t
-        return float(np.mean(self._diff**2))
+        with np.errstate(over="ignore"):  # a diverging run gives inf, which training reports
+            return float(np.mean(self._diff**2))
 
     def backward(self, dout=1.0):
         """-> dy, shaped like y."""
