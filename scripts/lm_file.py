@@ -95,11 +95,13 @@ def inspect(path):
     path = Path(path)
     if not path.is_file():
         raise BadModel(path, "is a folder, not a model file" if path.is_dir() else "no such file")
+    if path.stat().st_size == 0:
+        raise BadModel(path, "is empty")
     try:
         with zipfile.ZipFile(path) as archive:
             return _inspect(archive, path)
     except (zipfile.BadZipFile, OSError, EOFError) as error:
-        raise BadModel(path, f"is not a readable .npz archive ({error})") from None
+        raise BadModel(path, f"is not a .npz archive, or is damaged ({error})") from None
 
 
 def _inspect(archive, path):

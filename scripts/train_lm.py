@@ -228,9 +228,10 @@ def build(V, settings, rng):
 
 def sample_text(model, vocabulary, start, length, rng, temperature):
     """start and length characters sampled after it; Stop if start has unknown characters."""
-    unknown = sorted(set(start) - set(vocabulary))
+    unknown = "".join(sorted(set(start) - set(vocabulary)))
     if not start or unknown:
-        raise Stop(f"--start must be non-empty text of the model's characters; unknown: {unknown}")
+        why = f"characters outside the vocabulary: {unknown!r}" if unknown else "it is empty"
+        raise Stop(f"--start {start!r} cannot start a sample: {why}")
     if length == 0:  # only checking start
         return start
     out = sample(model, np.array([vocabulary.index(ch) for ch in start]), length, rng, temperature)
@@ -324,7 +325,7 @@ def train(args):
             else:
                 optimizer.lr /= DECAY
                 note = f"not better than pass {best_pass}: learning rate {optimizer.lr:.3g}"
-            print(f"  validation perplexity {perplexity:.2f} ({note}), {seconds:.0f} s")
+            print(f"  validation perplexity {perplexity:.2f} ({note}), {seconds:.1f} s")
             sampled = sample_text(model, vocabulary, start, PASS_SAMPLE, rng, args.temperature)
             print("  sample:", repr(sampled))
     except ValueError as error:  # train_tbptt refuses a gradient that is NaN or inf
