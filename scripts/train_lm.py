@@ -226,16 +226,19 @@ def build(V, settings, rng):
     return LanguageModel.lstm(V, H, H, rng, layers, dropout, tie)
 
 
-def sample_text(model, vocabulary, start, length, rng, temperature):
-    """start and length characters sampled after it; Stop if start has unknown characters."""
+def check_start(start, vocabulary):
+    """start, the text the samples start from; Stop unless it is made of known characters."""
     unknown = "".join(sorted(set(start) - set(vocabulary)))
     if not start or unknown:
         why = f"characters outside the vocabulary: {unknown!r}" if unknown else "it is empty"
         raise Stop(f"--start {start!r} cannot start a sample: {why}")
-    if length == 0:  # only checking start
-        return start
-    out = sample(model, np.array([vocabulary.index(ch) for ch in start]), length, rng, temperature)
-    return start + "".join(vocabulary[k] for k in out)
+    return start
+
+
+def sample_text(model, vocabulary, start, length, rng, temperature):
+    """start and length characters sampled after it at temperature."""
+    ids = np.array([vocabulary.index(ch) for ch in check_start(start, vocabulary)])
+    return start + "".join(vocabulary[k] for k in sample(model, ids, length, rng, temperature))
 
 
 def ngram_perplexity(ids, split, V, order):
@@ -285,9 +288,7 @@ def prepare(args):
     codes = np.frombuffer(text.encode("utf-32-le"), dtype="<u4")
     points, ids = np.unique(codes, return_inverse=True)
     vocabulary = "".join(map(chr, points))
-    start = sample_text(
-        None, vocabulary, text[:8] if args.start is None else args.start, 0, None, None
-    )
+    start = check_start(text[:8] if args.start is None else args.start, vocabulary)
     out = check_out(args.out, args.force, args.textfile)
     check_size(len(vocabulary), args)
     return text, vocabulary, ids, start, out
