@@ -171,7 +171,7 @@ def check_out(name, force, textfile):
     if path.is_dir() or name.endswith(("/", os.sep)):
         raise Stop(f"--out {name} is a folder; give a file name, such as {path / 'model.npz'}")
     if not path.parent.is_dir():
-        raise Stop(f"--out {path}: the folder {path.parent} does not exist")
+        raise Stop(f"--out {path}: {path.parent} is not an existing folder")
     try:
         with tempfile.NamedTemporaryFile(dir=path.parent):
             pass
