@@ -298,12 +298,9 @@ def train(args):
     """Train on args.textfile, keeping the best model in --out; returns the exit status."""
     text, vocabulary, ids, start, out = prepare(args)
     V, split = len(vocabulary), len(ids) * 9 // 10
-    settings = {
-        "hidden": args.hidden,
-        "layers": args.layers,
-        "dropout": args.dropout,
-        "tie_weights": not args.no_tie,
-    }
+    settings = dict(
+        hidden=args.hidden, layers=args.layers, dropout=args.dropout, tie_weights=not args.no_tie
+    )
     replacing = " (replacing the model there)" if out.exists() else ""
     print(f"{len(text)} characters, V = {V}; the best model will be kept in {out}{replacing}")
     counts = [ngram_perplexity(ids, split, V, order) for order in (1, 2, 3)]
@@ -316,7 +313,6 @@ def train(args):
     best, best_pass, epoch = math.inf, 0, 1
     try:
         for epoch in range(1, args.epochs + 1):
-            kept = f"the best model (pass {best_pass}) is in {out}" if best_pass else "none saved"
             seconds, perplexity = one_pass(model, optimizer, ids, split, args, epoch)
             if not math.isfinite(perplexity):
                 raise ValueError(f"validation perplexity {perplexity}")
@@ -330,18 +326,23 @@ def train(args):
             sampled = sample_text(model, vocabulary, start, PASS_SAMPLE, rng, args.temperature)
             print("  sample:", repr(sampled))
     except ValueError as error:  # train_tbptt refuses a gradient that is NaN or inf
-        raise Stop(f"pass {epoch} diverged ({error}); {kept}; try a smaller --lr", 1) from None
+        why = f"pass {epoch} diverged ({error}); {kept(best_pass, out)}; try a smaller --lr"
+        raise Stop(why, 1) from None
     except OSError as error:  # the disk filled up since check_out, say
-        raise Stop(f"cannot save {out} ({error.strerror}); {kept}", 1) from None
+        raise Stop(f"cannot save {out} ({error}); {kept(best_pass, out)}", 1) from None
     except KeyboardInterrupt:
         print()  # ends the progress bar's line
-        kept = f"the best model (pass {best_pass}) is in {out}" if best_pass else "none saved"
-        raise Stop(f"interrupted in pass {epoch}: {kept}", 130) from None
+        raise Stop(f"interrupted in pass {epoch}: {kept(best_pass, out)}", 130) from None
     print(
         f"best validation perplexity {best:.2f} (pass {best_pass}), trigram counts "
         f"{counts[2]:.2f}; the model is in {out}"
     )
     return 0
+
+
+def kept(best_pass, out):
+    """Where the best model is, for a message."""
+    return f"the best model (pass {best_pass}) is in {out}" if best_pass else "none saved"
 
 
 def one_pass(model, optimizer, ids, split, args, epoch):
@@ -352,16 +353,9 @@ def one_pass(model, optimizer, ids, split, args, epoch):
         print(f"\rpass {epoch}/{args.epochs} [{bar}] {k}/{n} loss {loss:.3f}", end="", flush=True)
 
     began, val_ids = time.perf_counter(), ids[split:]
+    validation = dict(val_ids=val_ids, val_batch_size=min(args.batch, val_ids.size // 2))
     history = train_tbptt(
-        model,
-        optimizer,
-        ids[:split],
-        args.batch,
-        args.chunk,
-        1,
-        val_ids=val_ids,
-        val_batch_size=min(args.batch, val_ids.size // 2),
-        progress=progress,
+        model, optimizer, ids[:split], args.batch, args.chunk, 1, progress=progress, **validation
     )
     print()
     return time.perf_counter() - began, float(history.val_perplexity[0])
@@ -385,7 +379,10 @@ def main(argv=None):
     except BadModel as error:
         message, status = str(error), 2
     except MemoryError:
-        message, status = "out of memory: try smaller --hidden, --layers, --batch or --chunk", 1
+        message, status = (
+            "out of memory: smaller --hidden, --layers, --batch, --chunk or --length",
+            1,
+        )
     except KeyboardInterrupt:
         message, status = "interrupted", 130
     print(f"train_lm.py: error: {' '.join(message.split())}", file=sys.stderr)
