@@ -199,6 +199,13 @@ def _short_member(good, bad):
             target.writestr(info.filename, data[:-8] if info.filename == "param_1.npy" else data)
 
 
+def _flipped(good, bad):
+    """A byte of param_1's data changed: the zip's checksum no longer matches."""
+    data, tail = bytearray(good.read_bytes()), _arrays(good)["param_1"].tobytes()[-8:]
+    data[data.index(tail)] ^= 0xFF
+    bad.write_bytes(bytes(data))
+
+
 BAD_MODELS = {  # name: (how to make it from a good model file, words of the message)
     "missing": (lambda good, bad: None, "no such file"),
     "folder": (lambda good, bad: bad.mkdir(), "is a folder"),
@@ -228,6 +235,7 @@ BAD_MODELS = {  # name: (how to make it from a good model file, words of the mes
     "not json": (lambda g, b: _rewrite(g, b, lambda a: a.update(settings="{hid")), "not JSON"),
     "compressed": (lambda g, b: np.savez_compressed(b, **_arrays(g)), "compressed"),
     "short member": (_short_member, "param_1.npy does not hold"),
+    "flipped byte": (_flipped, "damaged (Bad CRC-32"),
 }
 
 
