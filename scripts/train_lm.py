@@ -168,7 +168,7 @@ def read_text(path, batch_size, chunk_len):
 def check_out(name, force, textfile):
     """The path --out names (.npz added if missing); Stop unless it can be written."""
     path = Path(name if name.endswith(".npz") else name + ".npz")
-    if path.is_dir() or name.endswith(("/", os.sep)):
+    if path.is_dir() or Path(name).is_dir() or name.endswith(("/", os.sep)):
         raise Stop(f"--out {name} is a folder; give a file name, such as {path / 'model.npz'}")
     if not path.parent.is_dir():
         raise Stop(f"--out {path}: {path.parent} is not an existing folder")

@@ -129,6 +129,7 @@ BAD_OPTIONS = [  # (arguments after TEXTFILE or --sample MODEL, words of the mes
     (["--out", "nowhere/m.npz"], "nowhere is not an existing folder"),
     (["--out", "grammar.txt/m.npz"], "grammar.txt is not an existing folder"),
     (["--out", "folder/"], "is a folder"),
+    (["--out", "folder"], "--out folder is a folder"),
     (["--out", "folder.npz"], "is a folder"),
     (["--out", "notes.npz"], "--force"),
     (["--out", "notes"], "--out notes.npz exists and is not a model"),
