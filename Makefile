@@ -5,6 +5,8 @@
 #   make execute   re-execute notebooks in place from a clean kernel (NB=notebooks/03_*.ipynb)
 #   make figures   regenerate every diagram in figures/
 #   make student   build the student edition student/ from notebooks/
+#   make handout   build what a teacher gives out into handout/ (HANDOUT=folder): the student
+#                  notebooks, the figures, the library's wheel; no instructor notebook or test
 #   make bench     time FastTimeLSTM against the readable TimeLSTM, the book's algorithm,
 #                  torch (when installed) and the matrix-product bound (ARGS=--quick: fewer rounds)
 #   make book      build the web edition (stored outputs, no kernel) into book/_build/html
@@ -15,12 +17,13 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 ARGS   ?=
 NB     ?= notebooks/*.ipynb
+HANDOUT ?= handout
 # Jupyter refuses to run as root (containers, CI) unless told it is on purpose.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 OLDEST ?= .venv-oldest
 LINTED := lstm_lib tests notebooks scripts benchmarks conftest.py .ci book/conf.py
 
-.PHONY: lab test test-oldest lint execute figures student bench book
+.PHONY: lab test test-oldest lint execute figures student handout bench book
 
 # Re-install only when pyproject.toml changed since the last install.
 $(STAMP): pyproject.toml
@@ -59,6 +62,10 @@ figures: $(STAMP)
 
 student: $(STAMP)
 	$(PY) -m lstm_lib.course.classroom notebooks student
+
+# Refuses a folder that is not a handout it made (or one changed since); HANDOUT=/tmp/h.
+handout: $(STAMP)
+	$(PY) -m lstm_lib.course.handout . $(HANDOUT)
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_lstm.py $(ARGS)
