@@ -35,8 +35,10 @@ ARCHIVE = "lstm-gate-by-gate.zip"
 ARCHIVE_FILES = ("README.md", "LICENSE", "pyproject.toml")
 EDITIONS = ("notebooks/", "student/")
 FIGURE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
-# "notebook 05", "notebooks 03 and 04", "Notebooks 02, 03 or 05", "notebooks 02-05"
-MENTION = re.compile(r"\b[Nn]otebooks?\s+\d\d(?:(?:,\s*|,?\s+and\s+|,?\s+or\s+|\s*[–-]\s*)\d\d)*\b")
+# "notebook 05", "notebooks 03 and 04", "Notebooks 02, 03 or 05", "notebooks 01 to 05"
+MENTION = re.compile(
+    r"\b[Nn]otebooks?\s+\d\d(?:(?:,\s*|,?\s+and\s+|,?\s+or\s+|\s+to\s+|\s*[–-]\s*)\d\d)*\b"
+)
 NOTEBOOK_FILE = re.compile(r"(?:\.\./)?(?:notebooks/)?(\d\d)_\w+\.ipynb")
 LIBRARY_NAME = re.compile(r"(lstm_lib(?:[./]\w+)*?)(?:\.py)?|([A-Za-z_]\w*(?:\.\w+)?)(?:\(.*\))?")
 # Where a mention is left as it is: code, math, titles, links and the API's signatures.
@@ -72,7 +74,7 @@ def _module_section(name, underline):
         home = getattr(getattr(module, attr), "__module__", name)
         if _is_private(home):
             kind = "autoclass" if isinstance(getattr(module, attr), type) else "autofunction"
-            text += f"\n.. {kind}:: {name}.{attr}\n   :no-index:\n"
+            text += f"\n.. {kind}:: {name}.{attr}\n"
     return text
 
 

@@ -258,7 +258,7 @@ PAGE_STATE = """(() => {
     const name = i.src.split('/').pop();
     if (!(i.complete && i.naturalWidth > 0)) problems.push(`image not shown: ${name}`);
     const alt = (i.getAttribute('alt') || '').trim();
-    if (!alt || /[\\/]|\\.(png|svg|jpe?g)$/i.test(alt)) {
+    if (!alt || /_images\\/|^\\.\\.?\\/|\\.(png|svg|jpe?g)$/i.test(alt)) {
       problems.push(`image without a description: ${name} (alt "${alt}")`);
     }
   }
@@ -372,43 +372,58 @@ def search(tab, base, word):
 
 
 def browse(site, chromium, shots=None, pages=None):
-    """Every check above on the site in `site`; returns (report lines, problem count)."""
+    """Every check above on the site in `site`, as a dict.
+
+    "pages": {(width, page): (problems, summary)}; "phone menu": (the last chapter, the
+    page that tapping it in the phone's chapter menu reached); "desktop menu": whether the
+    chapter list was shown before and after each of two clicks on ☰; "search": (title,
+    snippet) of the results for "forget", best first.
+    """
     site = Path(site)
     if pages is None:
         pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
         pages = [p for p in pages if not p.startswith("_")]
     if shots:
         Path(shots).mkdir(parents=True, exist_ok=True)
+    chapters = sorted(p for p in pages if p.startswith("notebooks/"))
     server = _serve(site)
     base = f"http://127.0.0.1:{server.server_address[1]}"
     browser = Browser(chromium)
-    lines, bad = [], 0
+    report = {"pages": {}}
     try:
         for width, height in (PHONE, DESKTOP):
             tab = Tab(browser, width, height)
             for name in pages:
-                problems, summary = check_page(tab, base, name, shots)
-                bad += len(problems)
-                lines.append(f"{'PROBLEM' if problems else 'ok':8}{width:5} {name}: {summary}")
-                lines += [f"{'':14}{p}" for p in problems]
-        chapters = sorted(p for p in pages if p.startswith("notebooks/"))
-        if len(chapters) >= 2:
-            reached = phone_menu_reaches(Tab(browser, *PHONE), base, chapters[0], chapters[-1])
-            ok = reached.endswith(chapters[-1])
-            bad += not ok
-            lines.append(f"{'ok' if ok else 'PROBLEM':8}phone menu to {chapters[-1]}: {reached}")
-            states = desktop_menu_toggles(Tab(browser, *DESKTOP), base, chapters[0])
-            ok = states == [True, False, True]
-            bad += not ok
-            verdict = "ok" if ok else "PROBLEM"
-            lines.append(f"{verdict:8}desktop menu shown, hidden, shown: {states}")
-        found = search(Tab(browser, *DESKTOP), base, "forget")
-        lines.append(f"search 'forget': {len(found)} pages, the first three:")
-        lines += [f"    {title} | {snippet[:100]}" for title, snippet in found[:3]]
-        bad += not found
+                report["pages"][width, name] = check_page(tab, base, name, shots)
+        phone = Tab(browser, *PHONE)
+        reached = phone_menu_reaches(phone, base, chapters[0], chapters[-1])
+        report["phone menu"] = (chapters[-1], reached)
+        desktop = Tab(browser, *DESKTOP)
+        report["desktop menu"] = desktop_menu_toggles(desktop, base, chapters[0])
+        report["search"] = search(desktop, base, "forget")
     finally:
         browser.close()
         server.shutdown()
+    return report
+
+
+def summary(report):
+    """The report as lines to print, and the number of problems in it."""
+    lines, bad = [], 0
+    for (width, name), (problems, counts) in report["pages"].items():
+        bad += len(problems)
+        lines.append(f"{'PROBLEM' if problems else 'ok':8}{width:5} {name}: {counts}")
+        lines += [f"{'':14}{problem}" for problem in problems]
+    (wanted, reached), states = report["phone menu"], report["desktop menu"]
+    checks = (
+        (reached.endswith(wanted), f"phone: ☰, then {wanted} in the menu: {reached}"),
+        (states == [True, False, True], f"desktop: ☰ shown, hidden, shown: {states}"),
+        (bool(report["search"]), f"search 'forget': {len(report['search'])} pages, first:"),
+    )
+    for ok, line in checks:
+        bad += not ok
+        lines.append(f"{'ok' if ok else 'PROBLEM':8}{line}")
+    lines += [f"    {title} | {snippet[:100]}" for title, snippet in report["search"][:3]]
     return lines, bad
 
 
@@ -420,7 +435,7 @@ def main():
     args = parser.parse_args()
     if not args.chromium:
         parser.error("no Chromium found: name one with --chromium")
-    lines, bad = browse(args.site, args.chromium, args.shots)
+    lines, bad = summary(browse(args.site, args.chromium, args.shots))
     print("\n".join(lines))
     print(f"{bad} problems; screenshots in {args.shots}")
     return 1 if bad else 0
