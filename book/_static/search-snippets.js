@@ -25,7 +25,7 @@ document.addEventListener("DOMContentLoaded", () => {
   Search.htmlToText = (htmlString, anchor) => {
     const page = new DOMParser().parseFromString(htmlString, "text/html");
     const noise =
-      ".headerlink, script, style, .bd-header-article, .onlyprint, .cell_input, .copybtn";
+      ".headerlink, script, style, h1, .bd-header-article, .onlyprint, .cell_input, .copybtn";
     page.querySelectorAll(noise).forEach((element) => element.remove());
     page.querySelectorAll(".math").forEach((math) => {
       math.textContent = ` ${texAsText(math.textContent.trim())} `;
