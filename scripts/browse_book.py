@@ -6,9 +6,10 @@
 Serves the site on localhost and drives a Chromium through its DevTools protocol over a
 pipe (the standard library only: no Playwright, no Selenium), with every host but
 localhost unresolvable. At 390 px and at 1280 px it opens every page and reports what a
-reader would meet: a request that left the site or failed, an image not shown or without
-a real description, math not typeset, anything wider than the page or its column (an
-equation, a code line, a table, a signature), and a page that scrolls sideways. Then it
+reader would meet: a request that left the site or failed, an error or a warning in the
+console, an image not shown or without a real description, math not typeset, anything wider
+than the page or its column (an equation, a code line, a table, a signature), and a page
+that scrolls sideways. Then it
 opens the chapter menu on a phone and follows a chapter from it, toggles the menu on a
 desktop, and asks the site's search for a word. A screenshot of the top of each page at
 each width goes to --shots. Exit status 1 if anything is wrong.
@@ -161,12 +162,20 @@ class Tab:
         return self.browser.send(method, self.session, **params)
 
     def requests(self):
-        """(urls requested, urls that failed) since the page was opened."""
-        asked, failed = [], []
+        """(urls requested, urls that failed, errors logged) since the page was opened."""
+        asked, failed, logged = [], [], []
         for event in self.browser.events:
             if event.get("sessionId") != self.session:
                 continue
-            if event["method"] == "Network.requestWillBeSent":
+            if event["method"] == "Runtime.consoleAPICalled" and event["params"]["type"] in {
+                "error",
+                "warning",
+            }:
+                args = event["params"]["args"]
+                logged.append(" ".join(str(a.get("value", a.get("description"))) for a in args))
+            elif event["method"] == "Runtime.exceptionThrown":
+                logged.append(event["params"]["exceptionDetails"].get("text", "exception"))
+            elif event["method"] == "Network.requestWillBeSent":
                 asked.append(event["params"]["request"]["url"])
             elif event["method"] == "Network.loadingFailed":
                 failed.append(event["params"].get("errorText", "failed"))
@@ -174,7 +183,7 @@ class Tab:
                 response = event["params"]["response"]
                 if response["status"] >= 400:
                     failed.append(f"{response['status']} {response['url']}")
-        return asked, failed
+        return asked, failed, logged
 
     def goto(self, url):
         self.browser.events.clear()
@@ -321,11 +330,11 @@ def check_page(tab, base, name, shots=None):
     """Open one page; return its problems and a summary line."""
     tab.goto(f"{base}/{name}")
     state = tab.evaluate(PAGE_STATE)
-    asked, failed = tab.requests()
+    asked, failed, logged = tab.requests()
     problems = [f"left the site: {u}" for u in asked if not u.startswith((base, "data:"))]
     # A browser asks every site for a favicon; this one has none.
     problems += [f"failed: {u}" for u in failed if not u.endswith("/favicon.ico")]
-    problems += state["problems"]
+    problems += [f"logged: {message[:120]}" for message in logged] + state["problems"]
     if shots:
         stem = name.removesuffix(".html").replace("/", "__")
         tab.screenshot(Path(shots) / f"{stem}-{tab.width}.png")
