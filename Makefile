@@ -21,7 +21,7 @@ HANDOUT ?= handout
 # Jupyter refuses to run as root (containers, CI) unless told it is on purpose.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 OLDEST ?= .venv-oldest
-LINTED := lstm_lib tests notebooks scripts benchmarks conftest.py .ci book/conf.py
+LINTED := lstm_lib tests notebooks scripts benchmarks conftest.py .ci book/conf.py book/web_edition.py
 
 .PHONY: lab test test-oldest lint execute figures student handout bench book
 
