@@ -1,6 +1,8 @@
 # The verbs a reader, a teacher or a maintainer types. Every target sets up .venv first.
 #   make lab       set up and open the textbook in JupyterLab (ARGS="--no-browser" on a server)
-#   make test      set up, then ruff, pytest on tests/ and strict nbval on notebooks/
+#   make check     ruff and the unit tests, no notebooks, over every core: the edit-test loop
+#   make test      set up, then ruff, pytest on tests/ and strict nbval on notebooks/, over every
+#                  core (what CI runs)
 #   make test-oldest  the same in .venv-oldest: the oldest Python and every floor of pyproject
 #   make execute   re-execute notebooks in place from a clean kernel (NB=notebooks/03_*.ipynb)
 #   make figures   regenerate every diagram in figures/
@@ -8,7 +10,9 @@
 #   make handout   build what a teacher gives out into handout/ (HANDOUT=folder): the student
 #                  notebooks, the figures, the library's wheel; no instructor notebook or test
 #   make bench     time FastTimeLSTM against the readable TimeLSTM, the book's algorithm,
-#                  torch (when installed) and the matrix-product bound (ARGS=--quick: fewer rounds)
+#                  torch (when installed) and the matrix-product bound (ARGS=--quick: fewer rounds),
+#                  then every chapter's Run All against its budget (CHAPTERS=--busy: also beside
+#                  a busy process)
 #   make book      build the web edition (stored outputs, no kernel) into book/_build/html
 
 PYTHON ?= python3
@@ -16,14 +20,18 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 ARGS   ?=
+CHAPTERS ?=
 NB     ?= notebooks/*.ipynb
 HANDOUT ?= handout
 # Jupyter refuses to run as root (containers, CI) unless told it is on purpose.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 OLDEST ?= .venv-oldest
 LINTED := lstm_lib tests notebooks scripts benchmarks conftest.py .ci book/conf.py book/web_edition.py
+# pytest-xdist: one worker per core, each taking whole files (a notebook runs in one kernel) in
+# the order conftest.py gives: the notebooks first, the longest first.
+WORKERS := -n auto --dist loadfile --no-loadscope-reorder
 
-.PHONY: lab test test-oldest lint execute figures student handout bench book
+.PHONY: lab check test test-oldest lint execute figures student handout bench book
 
 # Re-install only when pyproject.toml changed since the last install.
 $(STAMP): pyproject.toml
@@ -46,7 +54,12 @@ lint: $(STAMP)
 
 # pytest's settings in pyproject.toml run tests/ and, with --nbval, notebooks/.
 test: lint
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest $(WORKERS)
+
+# The unit tests alone: no notebook, and none of the tests marked slow (Jupyter kernels, the
+# book's build, the figures), which make test runs.
+check: lint
+	$(VENV)/bin/pytest $(WORKERS) -m "not slow" tests
 
 # A fresh venv with the oldest supported set (.ci/oldest-venv), then the whole of `make test`.
 test-oldest:
@@ -67,8 +80,10 @@ student: $(STAMP)
 handout: $(STAMP)
 	$(PY) -m lstm_lib.course.handout . $(HANDOUT)
 
+# Both benchmarks run, whatever the first one's verdict; the status is 1 if either misses a goal.
 bench: $(STAMP)
-	$(PY) benchmarks/bench_lstm.py $(ARGS)
+	$(PY) benchmarks/bench_lstm.py $(ARGS); layers=$$?; \
+	$(PY) benchmarks/bench_chapters.py $(CHAPTERS) && exit $$layers
 
 # Always from scratch (-E, about 10 s); warnings are errors. tests/test_book.py builds the same
 # way and checks the pages.

@@ -17,6 +17,7 @@ One module per idea of the book, with the notebooks that introduce it:
     tasks       the adding problem, a bracket language, a word grammar            06, 08, 10
     models      SequenceRegressor and LanguageModel, on any recurrent layers      06, 08, 10
     training    fit, truncated BPTT, evaluate, evaluating, sample, History        06, 08, 10
+    threads     how many BLAS threads the loops use (LSTM_LIB_THREADS)            06, 08-10
     gru         GRU, TimeGRU, gru_from_pytorch                                    09
     variants    LSTM variants as options of one cell                              09
     validation  the argument checks every public function starts with             -

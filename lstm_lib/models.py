@@ -10,8 +10,10 @@ reading the hidden states of the one below, with optional dropout between them):
 
 Every model has the interface of "Deep Learning from Scratch 2": predict(xs), forward(xs,
 ts) -> the mean loss (a float), backward(dout=1.0) fills grads, params, grads,
-reset_state(). A model with dropout computes without it inside
-lstm_lib.training.evaluating(model). They are trained by lstm_lib.training (fit, train_tbptt).
+reset_state(). predict (and so forward) and backward multiply with the BLAS thread count
+of lstm_lib.threads, one thread at the book's sizes. A model with dropout computes without
+it inside lstm_lib.training.evaluating(model). They are trained by lstm_lib.training (fit,
+train_tbptt).
 """
 
 import copy
@@ -29,6 +31,7 @@ from .layers import (
 )
 from .lstm import LSTM, TimeLSTM
 from .rnn import TimeRNN
+from .threads import blas_threads
 from .validation import (
     as_float_array,
     check_fraction,
@@ -182,9 +185,10 @@ class SequenceRegressor:
 
     def predict(self, xs):
         """xs (N, T, D) -> y (N, K), read from the last hidden state."""
-        hs = self.stack.forward(xs)
-        self._T = hs.shape[1]
-        return self.head.forward(hs[:, -1])
+        with blas_threads(self, len(xs)):  # lstm_lib.threads: small products, one thread
+            hs = self.stack.forward(xs)
+            self._T = hs.shape[1]
+            return self.head.forward(hs[:, -1])
 
     def forward(self, xs, ts):
         """xs (N, T, D), ts (N, K) -> the mean squared error of the prediction."""
@@ -198,10 +202,12 @@ class SequenceRegressor:
         """Fill grads with the gradient of dout * loss; only h_T receives one from the head."""
         if self._T is None:
             raise RuntimeError("SequenceRegressor.backward called before forward")
-        dh_last = self.head.backward(self.loss_layer.backward(dout))
-        dhs = np.zeros((dh_last.shape[0], self._T, dh_last.shape[1]), dtype=dh_last.dtype)
-        dhs[:, -1] = dh_last
-        self.stack.backward(dhs)
+        dy = self.loss_layer.backward(dout)
+        with blas_threads(self, len(dy)):
+            dh_last = self.head.backward(dy)
+            dhs = np.zeros((dh_last.shape[0], self._T, dh_last.shape[1]), dtype=dh_last.dtype)
+            dhs[:, -1] = dh_last
+            self.stack.backward(dhs)
 
     def reset_state(self):
         """The next forward starts from a zero state."""
@@ -299,7 +305,8 @@ class LanguageModel:
     def predict(self, xs):
         """xs (N, T) ids in [0, V) -> scores (N, T, V), carrying the recurrent state."""
         xs = check_ids("xs", xs, self.vocab_size, ("N", "T"))
-        return self.head.forward(self.stack.forward(self.embed.forward(xs)))
+        with blas_threads(self, len(xs)):  # lstm_lib.threads: small products, one thread
+            return self.head.forward(self.stack.forward(self.embed.forward(xs)))
 
     def forward(self, xs, ts):
         """xs (N, T) ids, ts (N, T) the next symbols -> mean cross-entropy (a float)."""
@@ -310,10 +317,12 @@ class LanguageModel:
 
     def backward(self, dout=1.0):
         """Backpropagate dout * the last forward's loss through the chunk; fills grads."""
-        dhs = self.head.backward(self.loss_layer.backward(dout))
-        self.embed.backward(self.stack.backward(dhs))
-        if self.tie_weights:  # E was used twice: as the embedding and as W = E^T
-            self.embed.grads[0] += self.head.grads[0].T
+        dscores = self.loss_layer.backward(dout)
+        with blas_threads(self, len(dscores)):
+            dhs = self.head.backward(dscores)
+            self.embed.backward(self.stack.backward(dhs))
+            if self.tie_weights:  # E was used twice: as the embedding and as W = E^T
+                self.embed.grads[0] += self.head.grads[0].T
 
     def reset_state(self):
         """Forget the carried state: the next forward starts from zero."""

@@ -11,6 +11,10 @@ Truncated BPTT cuts the stream into N parallel rows (batchify) and each row into
 steps (chunks). The forward pass hands the state from the end of one chunk to the start of
 the next, so the model sees the whole stream; the backward pass stops at the chunk border,
 so its cost does not grow with the length of the stream.
+
+Every loop here runs inside lstm_lib.threads.blas_threads, which chooses how many BLAS
+threads multiply (one at the book's sizes, so that a busy core elsewhere does not stall
+each step); the environment variable LSTM_LIB_THREADS overrides it.
 """
 
 import copy
@@ -20,6 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .optim import clip_grads
+from .threads import blas_threads
 from .validation import (
     check_callable,
     check_clip_norm,
@@ -132,11 +137,12 @@ def fit(model, optimizer, xs, ts, steps, batch_size, rng, clip_norm=None):
     if batch_size > N:
         raise ValueError(f"batch_size must be at most N={N}, got {batch_size}")
     losses, norms = np.empty(steps), np.empty(steps)
-    for step in range(steps):
-        batch = rng.choice(N, size=batch_size, replace=False)
-        losses[step] = model.forward(xs[batch], ts[batch])
-        where = f"update {step + 1} of {steps}"
-        norms[step] = update_step(model, optimizer, losses[step], clip_norm, where)
+    with blas_threads(model, batch_size):
+        for step in range(steps):
+            batch = rng.choice(N, size=batch_size, replace=False)
+            losses[step] = model.forward(xs[batch], ts[batch])
+            where = f"update {step + 1} of {steps}"
+            norms[step] = update_step(model, optimizer, losses[step], clip_norm, where)
     return History(losses, norms)
 
 
@@ -216,7 +222,7 @@ def evaluate(model, ids, batch_size=1, chunk_len=100):
     rows = _stream(model, "ids", ids, "batch_size", batch_size, chunk_len)
     model.reset_state()
     total = count = 0
-    with evaluating(model):
+    with evaluating(model), blas_threads(model, batch_size):
         for xs, ts in chunks(rows, chunk_len):
             total += model.forward(xs, ts) * ts.size
             count += ts.size
@@ -252,24 +258,25 @@ def train_tbptt(model, optimizer, ids, batch_size, chunk_len, epochs, clip_norm=
         check_callable("progress", progress)
     updates = -(-(rows.shape[1] - 1) // chunk_len)
     losses, norms, perplexity, val_perplexity = [], [], [], []
-    for epoch in range(1, epochs + 1):
-        model.reset_state()
-        total = count = 0
-        for k, (xs, ts) in enumerate(chunks(rows, chunk_len), start=1):
-            losses.append(model.forward(xs, ts))
-            where = f"epoch {epoch}, update {k} of {updates}"
-            norms.append(update_step(model, optimizer, losses[-1], clip_norm, where))
-            total += losses[-1] * ts.size
-            count += ts.size
-            if progress is not None:
-                progress(k, updates, losses[-1])
-        if not total / count < MAX_LOG_PERPLEXITY:  # also NaN
-            where = f"the end of epoch {epoch}"
-            what = f"mean loss ({total / count:.3g} nats; the perplexity overflows)"
-            raise _diverged(where, what, total / count, optimizer, clip_norm)
-        perplexity.append(np.exp(total / count))
-        if val_ids is not None:
-            val_perplexity.append(np.exp(evaluate(model, val_ids, val_batch_size)))
+    with blas_threads(model, batch_size):
+        for epoch in range(1, epochs + 1):
+            model.reset_state()
+            total = count = 0
+            for k, (xs, ts) in enumerate(chunks(rows, chunk_len), start=1):
+                losses.append(model.forward(xs, ts))
+                where = f"epoch {epoch}, update {k} of {updates}"
+                norms.append(update_step(model, optimizer, losses[-1], clip_norm, where))
+                total += losses[-1] * ts.size
+                count += ts.size
+                if progress is not None:
+                    progress(k, updates, losses[-1])
+            if not total / count < MAX_LOG_PERPLEXITY:  # also NaN
+                where = f"the end of epoch {epoch}"
+                what = f"mean loss ({total / count:.3g} nats; the perplexity overflows)"
+                raise _diverged(where, what, total / count, optimizer, clip_norm)
+            perplexity.append(np.exp(total / count))
+            if val_ids is not None:
+                val_perplexity.append(np.exp(evaluate(model, val_ids, val_batch_size)))
     model.reset_state()
     arrays = (np.array(a, dtype=np.float64) for a in (losses, norms, perplexity, val_perplexity))
     return History(*arrays)
@@ -299,7 +306,7 @@ def sample(model, start, length, rng, temperature=1.0):
         layer.stateful = True
     twin.reset_state()
     out = np.empty(length, dtype=np.int64)
-    with evaluating(twin):
+    with evaluating(twin), blas_threads(twin, 1):
         scores = twin.predict(start[None])[0, -1]
         for k in range(length):
             with np.errstate(over="ignore"):  # a tiny temperature: -inf, probability 0

@@ -1,6 +1,8 @@
 """benchmarks/bench_lstm.py keeps working: its variants agree and are timed at a tiny shape,
 the goals are judged as the issue states them, the memory row is sane, and the timed
-subprocesses run without the machine's OpenBLAS overrides unless told to keep them."""
+subprocesses run without the machine's OpenBLAS overrides unless told to keep them.
+benchmarks/bench_chapters.py gives a chapter's kernel a reader's environment, times a
+notebook without writing it, reports a failing cell and judges the goals of issue 25."""
 
 import importlib.util
 import sys
@@ -63,3 +65,57 @@ def test_child_environment_drops_the_machines_blas_overrides(bench):
     assert env["OPENBLAS_NUM_THREADS"] == env["OMP_NUM_THREADS"] == env["MKL_NUM_THREADS"] == "2"
     kept = bench.child_environment(machine, 1, machine_blas=True)
     assert kept["OPENBLAS_CORETYPE"] == "Haswell" and kept["OPENBLAS_NUM_THREADS"] == "1"
+
+
+@pytest.fixture(scope="module")
+def chapters():
+    spec = importlib.util.spec_from_file_location(
+        "bench_chapters", BENCHMARKS / "bench_chapters.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_chapter_s_kernel_gets_a_reader_s_environment(chapters):
+    machine = {
+        "OPENBLAS_CORETYPE": "Haswell",
+        "OPENBLAS_L2_SIZE": "512",
+        "OPENBLAS_NUM_THREADS": "1",
+        "OMP_NUM_THREADS": "1",
+        "MPLBACKEND": "Agg",
+        "PATH": "/bin",
+    }
+    reader = chapters.kernel_environment(machine)
+    assert reader == {"PATH": "/bin", "IPYKERNEL_CELL_NAME": "<IPY-INPUT>"}
+    nbval = chapters.kernel_environment(machine, one_thread=True, machine_blas=True)
+    assert nbval["OPENBLAS_NUM_THREADS"] == nbval["MKL_NUM_THREADS"] == "1"
+    assert nbval["OPENBLAS_CORETYPE"] == "Haswell" and "MPLBACKEND" not in nbval
+
+
+def test_chapter_goals_are_judged_as_the_issue_states_them(chapters, capsys):
+    times = {"quiet": {"a": 19.0, "b": 12.0}, "busy": {"a": 38.0, "b": 12.0}}
+    assert chapters.judge(times, busy=True, errors={})
+    assert "all met" in capsys.readouterr().out
+    times["busy"]["a"] = 38.5
+    times["quiet"]["b"] = 20.5
+    assert not chapters.judge(times, busy=True, errors={("c", "quiet"): "ValueError in a cell"})
+    out = capsys.readouterr().out
+    assert "NOT MET: a: busy/quiet 2.03 > 2" in out and "NOT MET: b: 20.5 s > 20 s" in out
+    assert "NOT MET: c (quiet): ValueError in a cell" in out
+    assert not chapters.judge({"quiet": {f"n{k}": 11.0 for k in range(11)}}, False, {})
+    assert "NOT MET: the book: 121 s > 120 s" in capsys.readouterr().out
+
+
+@pytest.mark.slow  # starts a Jupyter kernel
+def test_a_chapter_is_timed_cell_by_cell_and_an_error_reported(chapters, tmp_path):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("1 / 0")]
+    path = tmp_path / "00_tiny.ipynb"
+    nbformat.write(nb, path)
+    seconds, cells, error = chapters.run_chapter(path, chapters.kernel_environment({}))
+    assert error == "ZeroDivisionError in a cell"
+    assert seconds > 0 and [index for _, index in cells] == [0, 1]
+    assert nbformat.read(path, as_version=4).cells[1].outputs == []  # the file is untouched

@@ -29,6 +29,8 @@ pytest.importorskip("myst_nb", reason="the web edition needs the book extra")
 
 import lstm_lib  # noqa: E402
 
+pytestmark = pytest.mark.slow  # a Sphinx build: make test runs it, make check leaves it out
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 STUDENT = sorted((ROOT / "student").glob("*.ipynb"))

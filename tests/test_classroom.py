@@ -427,6 +427,7 @@ def test_a_failure_in_a_new_output_folder_removes_it(course, monkeypatch):
     assert not out_dir.exists()
 
 
+@pytest.mark.slow  # starts Jupyter kernels
 def test_student_edition_runs_past_unsolved_exercises(course, tmp_path):
     """nbclient (like JupyterLab's Run All) goes on past cells tagged raises-exception."""
     from nbclient import NotebookClient
@@ -644,6 +645,7 @@ def _stub_notebook(tmp_path):
     return tmp_path / "student" / "00_stub.ipynb", in_dir / "00_stub.ipynb"
 
 
+@pytest.mark.slow  # starts Jupyter kernels
 def test_run_all_shows_each_unsolved_check_as_its_message_only(tmp_path):
     """As JupyterLab's Run All: every cell runs, and the failed check's output is one line,
     the checker's message, not the frames of the checker's source."""
@@ -659,6 +661,7 @@ def test_run_all_shows_each_unsolved_check_as_its_message_only(tmp_path):
     assert "21" in nb.cells[8].outputs[0]["text"]  # the last cell ran
 
 
+@pytest.mark.slow  # starts Jupyter kernels
 def test_the_ci_recipe_fails_on_an_unsolved_notebook_and_passes_on_a_solved_one(tmp_path, capsys):
     """TEACHING.md section 7: `python -m lstm_lib.course.classroom run` stops at a failed check,
     although the student edition tags check cells raises-exception."""
@@ -684,6 +687,7 @@ def _round_trip_script():
     return module
 
 
+@pytest.mark.slow  # starts Jupyter kernels
 def test_the_nbgrader_round_trip(tmp_path):
     """scripts/nbgrader_round_trip.py: assign, autograde (a solved and an unsolved
     submission) and feedback; run where nbgrader is installed."""

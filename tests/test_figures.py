@@ -25,6 +25,8 @@ from matplotlib.testing.compare import compare_images
 
 from lstm_lib.course import diagrams
 
+pytestmark = pytest.mark.slow  # draws every figure: make test runs it, make check leaves it out
+
 FIGURES_DIR = Path(__file__).resolve().parent.parent / "figures"
 NAMES = sorted(diagrams.FIGURES)
 #: how a docstring names the notebook: "Notebook 03 (forget gate): ..."

@@ -96,6 +96,7 @@ MATH = {
     "lstm_lib.optim",
     "lstm_lib.rnn",
     "lstm_lib.tasks",
+    "lstm_lib.threads",
     "lstm_lib.training",
     "lstm_lib.variants",
     "lstm_lib.weights",
