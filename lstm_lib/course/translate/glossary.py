@@ -1,0 +1,78 @@
+"""The one Korean term of each idea (locale/ko/glossary.tsv) and the register of the text.
+
+The glossary is a table with the columns english, korean, forbidden, required, source:
+one row per idea, its one Korean term, the variants that must never appear instead of it
+(separated by ";"), whether a translation of an English passage that names the idea must
+use the term ("yes"), and where the term comes from (the source notes, "Deep Learning
+from Scratch" 1 or 2, or this book). tests/test_translation.py checks every translated
+passage, every Korean checker message and every Korean diagram label against it.
+
+The register of the Korean book is the plain declarative style of Korean textbooks
+(평서문, ~다 체). ``polite_endings`` finds sentences that end in the polite styles
+(해요체 ~요, 합니다체 ~니다); it is a heuristic, blind to everything else.
+"""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .passages import NOT_WORDS
+
+#: nouns that end in 요 and may close a sentence without being the polite style
+_NOUNS_IN_YO = ("필요", "중요", "주요", "개요", "수요", "요요")
+#: a sentence (or a line) that ends in ~요 or ~니다/~니까, before its punctuation
+POLITE = re.compile(r"([가-힣]*(?:요|니다|니까))[.?!…]*(?=[\s)\]*_]|$)", re.M)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One row of the glossary."""
+
+    english: tuple
+    korean: str
+    forbidden: tuple
+    required: bool
+    source: str
+
+
+def read(path):
+    """The terms of the glossary file at ``path``."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    header, terms = lines[0].split("\t"), []
+    for line in lines[1:]:
+        row = dict(zip(header, line.split("\t"), strict=True))
+        english = re.sub(r"\s*\(.*\)", "", row["english"])
+        terms.append(
+            Term(
+                english=tuple(e.strip() for e in english.split(",")),
+                korean=row["korean"],
+                forbidden=tuple(v.strip() for v in row["forbidden"].split(";") if v.strip()),
+                required=row["required"] == "yes",
+                source=row["source"],
+            )
+        )
+    return terms
+
+
+def forbidden_in(text, terms):
+    """(variant, term) for every forbidden variant that ``text`` contains."""
+    return [(v, t.korean) for t in terms for v in t.forbidden if v in text]
+
+
+def missing_terms(english, korean, terms):
+    """The Korean terms that ``korean`` lacks although the English ``english`` names their
+    idea (rows marked required; maths, code and links of the English left out)."""
+    words = NOT_WORDS.sub(" ", english)
+    return [
+        t.korean
+        for t in terms
+        if t.required
+        and t.korean not in korean
+        and any(re.search(rf"\b{re.escape(e)}", words, re.IGNORECASE) for e in t.english)
+    ]
+
+
+def polite_endings(text):
+    """The words of ``text`` that end a sentence in the polite styles (~요, ~니다)."""
+    words = NOT_WORDS.sub(" ", text)
+    return [w for w in POLITE.findall(words) if not w.endswith(_NOUNS_IN_YO)]
