@@ -10,7 +10,9 @@ answer on every case, and raises ``ExerciseError`` naming it; when no mistake
 explains it, the message describes what was observed and never guesses a cause.
 
 Every message that names a mistake reads "Exercise N.k: <what> is not right: <the
-mistake>" (tests/test_checks_catalogue.py counts them by that phrase).
+mistake>" (tests/test_checks_catalogue.py counts them by that phrase). Every text goes
+through ``_language.say`` and every exercise through ``_language.localised``, which give it
+in Korean in the Korean edition (see ``_language``).
 
 In a notebook an ``ExerciseError`` shows its message only. A teacher who wants the
 full traceback sets the environment variable ``LSTM_CHECKS_TRACEBACK=1`` before starting
@@ -18,12 +20,13 @@ Jupyter, or calls ``lstm_lib.course.checks.show_tracebacks(True)`` in the notebo
 """
 
 import copy
-import numbers
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+
+from ._language import localised, say
 
 #: the one relative tolerance of every numeric answer (stated in each exercise's text)
 RTOL = 1e-4
@@ -52,17 +55,19 @@ class ExerciseError(AssertionError):
 
 def passed(exercise, what):
     """Print the success line of a checker, e.g. ``Exercise 3.1 passed: forget_gate ...``."""
-    print(f"Exercise {exercise} passed: {what}")
+    print(say("Exercise {exercise} passed: {what}", exercise=exercise, what=what))
 
 
 def mistake(exercise, what, message):
     """The error naming a typical mistake: ``Exercise N.k: {what} is not right: {message}``."""
-    return ExerciseError(f"Exercise {exercise}: {what} is not right: {message}")
+    text = "Exercise {exercise}: {what} is not right: {message}"
+    return ExerciseError(say(text, exercise=exercise, what=what, message=message))
 
 
 def not_solved(exercise, detail):
     """The error of an exercise that still holds its stub."""
-    return ExerciseError(f"Exercise {exercise}: not solved yet ({detail})")
+    text = "Exercise {exercise}: not solved yet ({detail})"
+    return ExerciseError(say(text, exercise=exercise, detail=say(detail)))
 
 
 # ------------------------------------------------------------------ exercises as data
@@ -139,16 +144,22 @@ def _outcome(exercise, result):
     names = exercise.outputs
     if len(names) > 1:
         if not isinstance(result, (tuple, list)) or len(result) != len(names):
-            got = f"{len(result)} values" if isinstance(result, (tuple, list)) else "one value"
-            return _Outcome(malformed=f"it should return the tuple ({', '.join(names)}), got {got}")
+            got = say("{n} values", n=len(result)) if isinstance(result, (tuple, list)) else None
+            text = "it should return the tuple ({names}), got {got}"
+            return _Outcome(
+                malformed=say(text, names=", ".join(names), got=got or say("one value"))
+            )
         result = tuple(result)
     else:
         result = (result,)
     values = tuple(_value(v, exercise.kind) for v in result)
     for name, raw, value in zip(names, result, values, strict=True):
         if value is None:
-            what = "a number" if exercise.kind != "array" else "an array of real numbers"
-            return _Outcome(malformed=f"{name} should be {what}, got {type(raw).__name__} {raw!r}")
+            what = say("a number" if exercise.kind != "array" else "an array of real numbers")
+            text = "{name} should be {what}, got {kind} {raw!r}"
+            return _Outcome(
+                malformed=say(text, name=name, what=what, kind=type(raw).__name__, raw=raw)
+            )
     return _Outcome(values=values)
 
 
@@ -170,7 +181,7 @@ def _call(exercise, function, case, student):
     except Exception as error:  # the student's code may fail in any way: report it
         return _Outcome(raised=_Raised(error))
     if result is None and student:
-        return _Outcome(malformed="it returned None: did the function forget to return?")
+        return _Outcome(malformed=say("it returned None: did the function forget to return?"))
     return _outcome(exercise, result)
 
 
@@ -245,10 +256,8 @@ def _swaps(exercise):
                 out[a], out[b] = out[b], out[a]
                 return tuple(out)
 
-            message = (
-                f"{names[a]} and {names[b]} are swapped in the returned tuple; return "
-                f"({', '.join(names)}) in that order."
-            )
+            text = "{a} and {b} are swapped in the returned tuple; return ({names}) in that order."
+            message = say(text, a=names[a], b=names[b], names=", ".join(names))
             found.append(Mistake(message, swapped))
     return found
 
@@ -268,7 +277,7 @@ def _named(exercise, got, expected, at, cases):
             found[score].append(entry.message)
     best = found[2] or found[1]
     if len(best) > 1:
-        return "it matches more than one typical mistake: " + " Or: ".join(best)
+        return say("it matches more than one typical mistake: ") + say(" Or: ").join(best)
     return best[0] if best else None
 
 
@@ -278,10 +287,12 @@ def run(exercise, function, seed=None):
     ``seed`` fixes the random cases (tests use it); by default they are drawn afresh.
     """
     if not callable(function):
+        text = "Exercise {label}: expected the function {name}, got {kind} {function!r}"
+        kind = type(function).__name__
         raise ExerciseError(
-            f"Exercise {exercise.label}: expected the function {exercise.function}, got "
-            f"{type(function).__name__} {function!r}"
+            say(text, label=exercise.label, name=exercise.function, kind=kind, function=function)
         )
+    exercise = localised(exercise)
     cases = exercise.cases(np.random.default_rng(seed))
     got = [_call(exercise, function, case, student=True) for case in cases]
     expected = [_call(exercise, exercise.reference, case, student=False) for case in cases]
@@ -293,16 +304,17 @@ def run(exercise, function, seed=None):
     message = _named(exercise, got, expected, at, cases)
     if message is not None:
         raise mistake(exercise.label, what, message)
+    observed = _observed(exercise, got, expected, at, cases)
+    text = "Exercise {label}: {observed} {hint}"
     raise ExerciseError(
-        f"Exercise {exercise.label}: {_observed(exercise, got, expected, at, cases)} "
-        f"{exercise.hint}".rstrip()
+        say(text, label=exercise.label, observed=observed, hint=exercise.hint).rstrip()
     )
 
 
 def _what(exercise, at, cases):
     k, j = at
     name = exercise.function if j is None else exercise.outputs[j]
-    return f"{name} {cases[k].label}"
+    return say("{name} {label}", name=name, label=cases[k].label)
 
 
 # ------------------------------------------------------------------ what was observed
@@ -321,11 +333,12 @@ BROADCAST_HINT = (
 
 
 def _raised_text(exercise, raised, label):
-    text = f"{exercise.function} raised {raised.name} {label}: {raised.text}."
+    what = "{function} raised {error} {label}: {text}."
+    text = say(what, function=exercise.function, error=raised.name, label=label, text=raised.text)
     if "matmul" in raised.text:
-        return f"{text} {MATMUL_HINT}"
+        return f"{text} {say(MATMUL_HINT)}"
     if "broadcast" in raised.text:
-        return f"{text} {BROADCAST_HINT}"
+        return f"{text} {say(BROADCAST_HINT)}"
     return text
 
 
@@ -342,52 +355,44 @@ def _constant(exercise, got, expected, j):
 def _observed(exercise, got, expected, at, cases):
     """A description of what the answer did where it first differed, naming no cause."""
     k, j = at
-    label = cases[k].label
     outcome = got[k]
     if outcome.raised:
-        return _raised_text(exercise, outcome.raised, label)
+        return _raised_text(exercise, outcome.raised, cases[k].label)
+    fields = {"function": exercise.function, "label": cases[k].label, "problem": outcome.malformed}
     if outcome.malformed:
-        return f"{exercise.function} {label}: {outcome.malformed}."
-    name, value, right = exercise.outputs[j], outcome.values[j], expected[k].values[j]
+        return say("{function} {label}: {problem}.", **fields)
+    value, right = outcome.values[j], expected[k].values[j]
+    fields.update(name=exercise.outputs[j], value=value, right=np.shape(right), got=np.shape(value))
     if _constant(exercise, got, expected, j):
-        return (
-            f"{name} is the same for every input although the right answer changes with it: "
-            "compute it from the arguments, not as a fixed number."
+        return say(
+            "{name} is the same for every input although the right answer changes with it: "
+            "compute it from the arguments, not as a fixed number.",
+            **fields,
         )
     if exercise.kind != "array":
-        return f"{name} {label} is not right ({exercise.function} returned {value:.6g})."
-    if value.shape != right.shape:
-        flipped = (
-            " (the right shape reversed: a transpose?)" if value.shape == right.shape[::-1] else ""
+        return say("{name} {label} is not right ({function} returned {value:.6g}).", **fields)
+    if value.shape != right.shape and value.shape == right.shape[::-1]:
+        return say(
+            "{name} {label} should have shape {right}, got {got} (the right shape reversed: "
+            "a transpose?).",
+            **fields,
         )
-        return f"{name} {label} should have shape {right.shape}, got {value.shape}{flipped}."
+    if value.shape != right.shape:
+        return say("{name} {label} should have shape {right}, got {got}.", **fields)
     if value.ndim == 2 and _same("array", value.T, right):
-        return f"{name} {label} is the transpose of the right answer."
+        return say("{name} {label} is the transpose of the right answer.", **fields)
     if not np.all(np.isfinite(value)):
-        return (
-            f"{name} {label} contains NaN or inf: look for a division by zero, the log of 0 "
-            "or an overflow."
+        return say(
+            "{name} {label} contains NaN or inf: look for a division by zero, the log of 0 "
+            "or an overflow.",
+            **fields,
         )
     right_before = [c.label for c, g in zip(cases[:k], got[:k], strict=True) if g.values]
-    where = f" (it was right {right_before[-1]})" if right_before else ""
-    return (
-        f"{name} {label} has the right shape but is off by up to "
-        f"{np.max(np.abs(value - right)):.3g}{where}."
-    )
-
-
-# ------------------------------------------------------------------ shared building blocks
-
-
-def affine_example(rng, N, D, H):
-    """Random ``x (N, D), h_prev (N, H), Wx (D, H), Wh (H, H), b (H,)`` for a unit's test."""
-    Wx, Wh, b = rng.standard_normal((D, H)), rng.standard_normal((H, H)), rng.standard_normal(H)
-    x, h_prev = rng.standard_normal((N, D)), rng.standard_normal((N, H))
-    return x, h_prev, Wx, Wh, b
-
-
-def as_integer(value):
-    """``value`` as an int when it is a whole real number (20 or 20.0), else None."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        return None
-    return int(value) if float(value).is_integer() else None
+    fields.update(gap=np.max(np.abs(value - right)), before=(right_before or [""])[-1])
+    if right_before:
+        return say(
+            "{name} {label} has the right shape but is off by up to {gap:.3g} (it was right "
+            "{before}).",
+            **fields,
+        )
+    return say("{name} {label} has the right shape but is off by up to {gap:.3g}.", **fields)
