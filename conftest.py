@@ -11,3 +11,6 @@ os.environ.pop("MPLBACKEND", None)
 # core count, so stored outputs reproduce, and no stalls when a shared machine is busy.
 os.environ["OPENBLAS_NUM_THREADS"] = "1"
 os.environ["OMP_NUM_THREADS"] = "1"
+# The checkers' language comes from the notebook's folder (notebooks/ko answers in Korean),
+# not from a setting left in the shell.
+os.environ.pop("LSTM_LIB_LANG", None)

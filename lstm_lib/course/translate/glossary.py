@@ -20,8 +20,8 @@ from .passages import NOT_WORDS
 
 #: nouns that end in 요 and may close a sentence without being the polite style
 _NOUNS_IN_YO = ("필요", "중요", "주요", "개요", "수요", "요요")
-#: a sentence (or a line) that ends in ~요 or ~니다/~니까, before its punctuation
-POLITE = re.compile(r"([가-힣]*(?:요|니다|니까))[.?!…]*(?=[\s)\]*_]|$)", re.M)
+#: the last word of a sentence or a line (a Hangul word before its punctuation)
+LAST_WORD = re.compile(r"([가-힣]+)[.?!…]*(?=[\s)\]*_:,]|$)", re.M)
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,19 @@ def missing_terms(english, korean, terms):
     ]
 
 
+def _final_b(syllable):
+    """Whether a Hangul syllable ends in the consonant ㅂ (합, 입, 습, ...)."""
+    return (ord(syllable) - 0xAC00) % 28 == 17
+
+
+def polite(word):
+    """Whether ``word`` ends in the polite styles: ~요 or ~죠 (해요체), ~ㅂ니다 or ~ㅂ니까
+    (합니다체). 아니다 and 필요 are not."""
+    if word.endswith(("니다", "니까")):
+        return len(word) > 2 and _final_b(word[-3])
+    return word.endswith("죠") or (word.endswith("요") and not word.endswith(_NOUNS_IN_YO))
+
+
 def polite_endings(text):
-    """The words of ``text`` that end a sentence in the polite styles (~요, ~니다)."""
-    words = NOT_WORDS.sub(" ", text)
-    return [w for w in POLITE.findall(words) if not w.endswith(_NOUNS_IN_YO)]
+    """The words of ``text`` that end a sentence or a line in the polite styles."""
+    return [w for w in LAST_WORD.findall(NOT_WORDS.sub(" ", text)) if polite(w)]
