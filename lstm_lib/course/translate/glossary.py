@@ -8,8 +8,8 @@ from Scratch" 1 or 2, or this book). tests/test_translation.py checks every tran
 passage, every Korean checker message and every Korean diagram label against it.
 
 The register of the Korean book is the plain declarative style of Korean textbooks
-(평서문, ~다 체). ``polite_endings`` finds sentences that end in the polite styles
-(해요체 ~요, 합니다체 ~니다); it is a heuristic, blind to everything else.
+(평서문, ~다 체). ``polite_endings`` finds words that end in the polite styles (해요체 ~요,
+합니다체 ~ㅂ니다); it is a heuristic, blind to everything else.
 """
 
 import re
@@ -20,8 +20,8 @@ from .passages import NOT_WORDS
 
 #: nouns that end in 요 and may close a sentence without being the polite style
 _NOUNS_IN_YO = ("필요", "중요", "주요", "개요", "수요", "요요")
-#: the last word of a sentence or a line (a Hangul word before its punctuation)
-LAST_WORD = re.compile(r"([가-힣]+)[.?!…]*(?=[\s)\]*_:,]|$)", re.M)
+#: a word in Hangul
+WORD = re.compile(r"[가-힣]+")
 
 
 @dataclass(frozen=True)
@@ -54,21 +54,28 @@ def read(path):
     return terms
 
 
+def _words(text):
+    """``text`` with maths, code and links left out and every run of white space one space,
+    as markdown shows it."""
+    return " ".join(NOT_WORDS.sub(" ", text).split())
+
+
 def forbidden_in(text, terms):
     """(variant, term) for every forbidden variant that ``text`` contains."""
+    text = _words(text)
     return [(v, t.korean) for t in terms for v in t.forbidden if v in text]
 
 
 def missing_terms(english, korean, terms):
     """The Korean terms that ``korean`` lacks although the English ``english`` names their
     idea (rows marked required; maths, code and links of the English left out)."""
-    words = NOT_WORDS.sub(" ", english)
+    english, korean = _words(english), _words(korean)
     return [
         t.korean
         for t in terms
         if t.required
         and t.korean not in korean
-        and any(re.search(rf"\b{re.escape(e)}", words, re.IGNORECASE) for e in t.english)
+        and any(re.search(rf"\b{re.escape(e)}", english, re.IGNORECASE) for e in t.english)
     ]
 
 
@@ -86,5 +93,6 @@ def polite(word):
 
 
 def polite_endings(text):
-    """The words of ``text`` that end a sentence or a line in the polite styles."""
-    return [w for w in LAST_WORD.findall(NOT_WORDS.sub(" ", text)) if polite(w)]
+    """The words of ``text`` that end in the polite styles (a sentence or a clause of the
+    plain style never does)."""
+    return [w for w in WORD.findall(_words(text)) if polite(w)]

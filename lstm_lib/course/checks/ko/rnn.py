@@ -60,7 +60,7 @@ MESSAGES = {
         "factor**k < threshold를 만족하는 가장 작은 정수 k이다."
     ),
     "steps_to_vanish gives the smallest k with factor**k below the threshold": (
-        "steps_to_vanish가 factor**k가 threshold보다 작아지는 가장 작은 k를 준다"
+        "steps_to_vanish가 factor**k를 threshold 아래로 떨어뜨리는 가장 작은 k를 준다"
     ),
     "it is one step short: rounded down, factor**k is still above the threshold; round up.": (
         "한 시각이 모자란다. 내림하면 factor**k가 아직 threshold보다 크다. 올림하라."
