@@ -51,6 +51,14 @@ class Node:
         return (self.x + dx * self.w / 2, self.y + dy * self.h / 2)
 
 
+def words(table, lang):
+    """The labels of a figure in ``lang``: "en" gives each label itself, "ko" its entry in
+    ``table``, the module's {English: Korean} table of words."""
+    if lang not in ("en", "ko"):
+        raise ValueError(f"lang must be 'en' or 'ko', got {lang!r}")
+    return (lambda label: label) if lang == "en" else table.__getitem__
+
+
 def fade(colour, faded):
     """``colour`` mixed with white when ``faded`` (a part met in an earlier notebook)."""
     return style.tint(colour, FADE) if faded else colour
