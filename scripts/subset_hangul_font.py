@@ -81,7 +81,10 @@ def subset(path, text, flavor, style=None):
     from fontTools import subset as cut
 
     font = korean_face(path)
-    options = cut.Options(flavor=flavor, layout_features=["*"], name_IDs=[0, 1, 2, 4, 6])
+    font.recalcTimestamp = False  # the same input gives the same bytes
+    # The web keeps the layout features; matplotlib applies none, so the figures' font drops them.
+    features = ["*"] if flavor else []
+    options = cut.Options(flavor=flavor, layout_features=features, name_IDs=[0, 1, 2, 4, 6])
     subsetter = cut.Subsetter(options)
     subsetter.populate(text=text)
     subsetter.subset(font)
