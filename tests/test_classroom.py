@@ -617,7 +617,7 @@ def test_committed_korean_student_edition_is_up_to_date():
         assert (STUDENT / "ko" / name).read_bytes() == text.encode("utf-8"), (
             f"student/ko/{name} is stale: run `make student` and commit student/ko"
         )
-        assert ': 여기에 풀이를 쓰라' in text, name  # the stubs speak Korean
+        assert ": 여기에 풀이를 쓰라" in text, name  # the stubs speak Korean
 
 
 def test_every_check_of_the_korean_student_edition_says_not_solved_yet_in_korean(monkeypatch):
