@@ -3,7 +3,7 @@
     python benchmarks/odyssey.py            (about ten minutes on a 2-core laptop)
 
 Trains each LSTM variant, the GRU and the plain RNN (``lstm_lib.odyssey.KINDS``) on the
-adding problem and on the bracket language with the same budget, once per seed (models
+adding problem and on the bracket language with the same number of updates, once per seed (models
 from ``lstm_lib.odyssey.make_model``: ``lstm_lib.SequenceRegressor`` and
 ``lstm_lib.LanguageModel``, trained by ``lstm_lib.fit``), and writes
 the validation losses to ``lstm_lib/data/odyssey.json`` (shipped with the library, so that

@@ -19,6 +19,7 @@ import numpy as np
 from .functions import tanh
 from .gates import Candidate, Gate
 from .layers import Layer
+from .validation import check_parts
 from .weights import GATE_ORDER, split_weights
 
 
@@ -38,9 +39,7 @@ class LSTMCell(Layer):
 
     def __init__(self, parts):
         super().__init__()
-        missing = set(GATE_ORDER) - set(parts)
-        if missing:
-            raise ValueError(f"parts needs the keys f, g, i, o; missing {sorted(missing)}")
+        check_parts(parts, GATE_ORDER)
         self.forget_gate = Gate(*parts["f"])
         self.candidate = Candidate(*parts["g"])
         self.input_gate = Gate(*parts["i"])
@@ -75,7 +74,7 @@ class LSTMCell(Layer):
         c = f * c_prev + g * i
         tanh_c = tanh(c)
         h = o * tanh_c
-        self._cache = (c_prev, f, g, i, o, tanh_c)
+        self._cache = (c_prev.copy(), f, g, i, o, tanh_c)  # the caller may change c_prev
         self.f, self.g, self.i, self.o, self.c = f.copy(), g.copy(), i.copy(), o.copy(), c.copy()
         return h, c
 

@@ -46,7 +46,7 @@ class Gate(Layer):
         """x (N, D), h_prev (N, H) -> y (N, H), a new array."""
         Wx, Wh, b = self.params
         y = sigmoid(x @ Wx + h_prev @ Wh + b)
-        self._cache = (x, h_prev, y)
+        self._cache = (x.copy(), h_prev.copy(), y)  # copies: the caller may change them
         return y.copy()
 
     def backward(self, dy):
@@ -82,7 +82,7 @@ class Candidate(Layer):
         """x (N, D), h_prev (N, H) -> g (N, H), a new array."""
         Wx, Wh, b = self.params
         g = tanh(x @ Wx + h_prev @ Wh + b)
-        self._cache = (x, h_prev, g)
+        self._cache = (x.copy(), h_prev.copy(), g)  # copies: the caller may change them
         return g.copy()
 
     def backward(self, dg):

@@ -15,7 +15,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .validation import check_number, check_rng
+from .validation import as_float_array, check_callable, check_interface, check_number, check_rng
+
+#: what check_layer_gradients needs of a layer (check_model_gradients: the first three)
+LAYER = ("params", "grads", "backward", "forward")
 
 
 def numerical_gradient(f, x, eps=1e-6):
@@ -26,6 +29,7 @@ def numerical_gradient(f, x, eps=1e-6):
     evaluated, and the entry is restored, also when ``f`` raises. Returns an array shaped
     like ``x``.
     """
+    check_callable("f", f, "a function of no arguments that returns the loss")
     if not isinstance(x, np.ndarray) or x.dtype.kind != "f":
         raise TypeError("x must be a floating-point numpy array that f() reads")
     eps = check_number("eps", eps, positive=True)
@@ -49,7 +53,7 @@ def rel_error(a, b):
     One number for the whole array, robust to entries that are (almost) zero. NaN when
     either array holds a NaN or an infinity: no tolerance passes it (``nan < tol`` is False).
     """
-    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    a, b = as_float_array("a", a).astype(np.float64), as_float_array("b", b).astype(np.float64)
     if a.shape != b.shape:
         raise ValueError(f"a and b must have the same shape, got {a.shape} and {b.shape}")
     if not (np.all(np.isfinite(a)) and np.all(np.isfinite(b))):
@@ -113,10 +117,14 @@ def check_layer_gradients(layer, inputs, rng, eps=1e-6, tol=1e-7):
     ``backward`` must return the gradients of the inputs in the order of ``inputs``.
     Returns a GradCheckReport; ``print`` it for a table.
     """
+    check_interface("layer", layer, LAYER, "a layer")
     check_rng(rng)
     eps = check_number("eps", eps, positive=True)
     tol = check_number("tol", tol, positive=True)
-    inputs = tuple(np.array(x, dtype=np.float64) for x in _as_tuple(inputs))
+    inputs = tuple(
+        as_float_array(f"inputs[{k}]", x).astype(np.float64)
+        for k, x in enumerate(_as_tuple(inputs))
+    )
     outputs = _as_tuple(layer.forward(*inputs))
     weights = tuple(rng.standard_normal(np.shape(y)) for y in outputs)
     input_grads = _as_tuple(layer.backward(*weights))
@@ -149,6 +157,8 @@ def check_model_gradients(model, loss, eps=1e-5, tol=1e-7):
     gradients come from one loss() and model.backward(), each numerical one from loss()
     alone. Returns a GradCheckReport; ``print`` it for a table.
     """
+    check_interface("model", model, LAYER[:3], "a model of the book")
+    check_callable("loss", loss, "a function of no arguments that runs model.forward")
     eps = check_number("eps", eps, positive=True)
     tol = check_number("tol", tol, positive=True)
     loss()

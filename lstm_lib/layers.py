@@ -20,6 +20,7 @@ import numpy as np
 from .functions import sigmoid, tanh
 from .validation import (
     as_float_array,
+    check_fraction,
     check_ids,
     check_like,
     check_number,
@@ -63,7 +64,7 @@ class MatMul(Layer):
 
     def forward(self, x):
         """x (N, D) -> y (N, H)."""
-        self._x = x
+        self._x = x.copy()  # a copy: the caller may change x before backward
         return x @ self.params[0]
 
     def backward(self, dout):
@@ -96,7 +97,7 @@ class Affine(Layer):
     def forward(self, x):
         """x (N, D) -> y (N, H)."""
         W, b = self.params
-        self._x = x
+        self._x = x.copy()  # a copy: the caller may change x before backward
         return x @ W + b
 
     def backward(self, dout):
@@ -201,12 +202,15 @@ class Embedding(Layer):
     def forward(self, ids):
         """ids (any shape S), integers in [0, V) -> vectors (*S, D), a new array."""
         W = self.params[0]
-        self._ids = check_ids("ids", ids, W.shape[0])
+        self._ids = check_ids("ids", ids, W.shape[0]).copy()  # the caller may change ids
         return W[self._ids]
 
     def backward(self, dout):
         """dout (*S, D) -> None; writes dW into grads[0]."""
         ids = self._require_forward(self._ids)
+        W = self.params[0]
+        dims = [(f"S{k}", size) for k, size in enumerate(ids.shape)] + [("D", W.shape[1])]
+        dout = check_upstream("dout", dout, dims, W.dtype)
         self.grads[0][...] = 0
         np.add.at(self.grads[0], ids, dout)
 
@@ -230,11 +234,13 @@ class MeanSquaredError(Layer):
         if y.size == 0:
             raise ValueError(f"y and t must hold at least one entry to average, got {y.shape}")
         self._diff = y - t
-        return float(np.mean(self._diff**2))
+        with np.errstate(over="ignore"):  # a diverging run gives inf, which training reports
+            return float(np.mean(self._diff**2))
 
     def backward(self, dout=1.0):
         """-> dy, shaped like y."""
         diff = self._require_forward(self._diff)
+        dout = check_number("dout", dout)
         return dout * 2 * diff / diff.size
 
 
@@ -279,12 +285,13 @@ class SoftmaxCrossEntropy(Layer):
         shifted = scores - scores.max(axis=-1, keepdims=True)
         log_p = shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
         picked = np.take_along_axis(log_p, targets[..., None], axis=-1)
-        self._cache = (np.exp(log_p), targets)
+        self._cache = (np.exp(log_p), targets.copy())  # the caller may change targets
         return float(-picked.mean())
 
     def backward(self, dout=1.0):
         """-> dscores, shaped like scores."""
         p, targets = self._require_forward(self._cache)
+        dout = check_number("dout", dout)
         dscores = p.copy()
         np.put_along_axis(
             dscores,
@@ -308,9 +315,7 @@ class Dropout(Layer):
     def __init__(self, ratio, rng):
         super().__init__()
         check_rng(rng)
-        ratio = check_number("ratio", ratio)
-        if not 0 <= ratio < 1:
-            raise ValueError(f"ratio must lie in [0, 1), got {ratio}")
+        ratio = check_fraction("ratio", ratio)
         self.ratio, self.rng, self.training = ratio, rng, True
         self._scale = None
 

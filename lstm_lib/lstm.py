@@ -66,7 +66,8 @@ class LSTM(Layer):
         c = f * c_prev + g * i
         tanh_c = tanh(c)
         h = o * tanh_c
-        self._cache = (x, h_prev, c_prev, f, g, i, o, tanh_c)
+        # copies of the inputs: the caller may change its arrays before backward
+        self._cache = (x.copy(), h_prev.copy(), c_prev.copy(), f, g, i, o, tanh_c)
         self.f, self.g, self.i, self.o = f.copy(), g.copy(), i.copy(), o.copy()
         return h, c
 
@@ -138,7 +139,7 @@ class TimeLSTM(Layer):
     def forward(self, xs):
         """xs (N, T, D) -> hs (N, T, H)."""
         Wx = self.params[0]
-        xs = check_sequence("xs", xs, Wx.dtype, Wx.shape[0]).copy()  # the steps keep views of it
+        xs = check_sequence("xs", xs, Wx.dtype, Wx.shape[0])  # each step copies its x_t
         N, T, _ = xs.shape
         h = initial_state("h", self.h, N, self.hidden_size, Wx.dtype)
         c = initial_state("c", self.c, N, self.hidden_size, Wx.dtype)

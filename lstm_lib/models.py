@@ -31,10 +31,11 @@ from .lstm import LSTM, TimeLSTM
 from .rnn import TimeRNN
 from .validation import (
     as_float_array,
+    check_fraction,
     check_ids,
     check_integer,
-    check_number,
     check_rng,
+    check_sequence,
     check_shape,
     check_switch,
 )
@@ -47,7 +48,7 @@ RECURRENT = (FastTimeLSTM, TimeLSTM, TimeRNN)
 class Stack:
     """Recurrent layers one above the other, with dropout before each and after the last.
 
-    Inputs: layers, one recurrent layer or a list of them (see RECURRENT); layer k + 1 reads
+    Inputs: recurrent, one recurrent layer or a list of them (see RECURRENT); layer k + 1 reads
     the hidden states of layer k, so its input size is layer k's hidden size. dropout, the
     ratio of every Dropout (0, the default: none); rng draws the masks (needed when
     dropout > 0). Dropout sits on the connections that go up, never on the recurrent
@@ -57,8 +58,8 @@ class Stack:
     backward(dhs): dhs (N, T, H) -> dxs (N, T, D); every layer's grads are filled.
     """
 
-    def __init__(self, layers, dropout=0.0, rng=None):
-        self.layers = list(layers) if isinstance(layers, (list, tuple)) else [layers]
+    def __init__(self, recurrent, dropout=0.0, rng=None):
+        self.layers = list(recurrent) if isinstance(recurrent, (list, tuple)) else [recurrent]
         if not self.layers:
             raise ValueError("recurrent must hold at least one recurrent layer, got none")
         for k, layer in enumerate(self.layers):
@@ -79,9 +80,7 @@ class Stack:
         if len(dtypes) > 1:
             kinds = sorted(map(str, dtypes))
             raise TypeError(f"recurrent layers must share one dtype, got {kinds}")
-        dropout = check_number("dropout", dropout)
-        if not 0 <= dropout < 1:
-            raise ValueError(f"dropout must lie in [0, 1), got {dropout}")
+        dropout = check_fraction("dropout", dropout)
         if dropout > 0:
             check_rng(rng)
         self.drops = [Dropout(dropout, rng) for _ in range(len(self.layers) + 1)] if dropout else []
@@ -189,10 +188,11 @@ class SequenceRegressor:
 
     def forward(self, xs, ts):
         """xs (N, T, D), ts (N, K) -> the mean squared error of the prediction."""
-        y = self.predict(xs)
-        ts = as_float_array("ts", ts, y.dtype)
-        check_shape("ts", ts, [("N", y.shape[0]), ("K", y.shape[1])])
-        return self.loss_layer.forward(y, ts)
+        xs = check_sequence("xs", xs, self.stack.dtype, self.stack.input_size)
+        ts = as_float_array("ts", ts, self.stack.dtype)
+        K = self.head.params[0].shape[1]
+        check_shape("ts", ts, [("N", xs.shape[0]), ("K", K)])  # before the state moves
+        return self.loss_layer.forward(self.predict(xs), ts)
 
     def backward(self, dout=1.0):
         """Fill grads with the gradient of dout * loss; only h_T receives one from the head."""
@@ -303,6 +303,9 @@ class LanguageModel:
 
     def forward(self, xs, ts):
         """xs (N, T) ids, ts (N, T) the next symbols -> mean cross-entropy (a float)."""
+        xs = check_ids("xs", xs, self.vocab_size, ("N", "T"))
+        ts = check_ids("ts", ts, self.vocab_size, ("N", "T"))
+        check_shape("ts", ts, [("N", xs.shape[0]), ("T", xs.shape[1])])  # before the state moves
         return self.loss_layer.forward(self.predict(xs), ts)
 
     def backward(self, dout=1.0):

@@ -9,7 +9,7 @@ layer that holds the array sees the new value.
 
 import numpy as np
 
-from .validation import check_number
+from .validation import check_array_list, check_fraction, check_number
 
 
 def _check_lr(lr):
@@ -20,23 +20,13 @@ def _check_lr(lr):
     return lr
 
 
-def _check_arrays(name, arrays):
-    """Each entry must be a float ndarray: it is updated in place."""
-    for k, a in enumerate(arrays):
-        if not isinstance(a, np.ndarray) or a.dtype.kind != "f":
-            got = a.dtype if isinstance(a, np.ndarray) else type(a).__name__
-            raise TypeError(
-                f"{name}[{k}] must be a floating-point numpy array (updated in place), got {got}"
-            )
-
-
 def _check_pairs(params, grads):
+    check_array_list("params", params)
+    check_array_list("grads", grads)
     if len(params) != len(grads):
         raise ValueError(
             f"params and grads must have the same length, got {len(params)} and {len(grads)}"
         )
-    _check_arrays("params", params)
-    _check_arrays("grads", grads)
     for k, (p, g) in enumerate(zip(params, grads, strict=True)):
         if p.shape != g.shape:
             raise ValueError(
@@ -79,10 +69,7 @@ class Adam:
 
     def __init__(self, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
         self.lr = _check_lr(lr)
-        for name, beta in (("beta1", beta1), ("beta2", beta2)):
-            if not 0 <= check_number(name, beta) < 1:
-                raise ValueError(f"{name} must lie in [0, 1), got {beta}")
-        self.beta1, self.beta2 = float(beta1), float(beta2)
+        self.beta1, self.beta2 = check_fraction("beta1", beta1), check_fraction("beta2", beta2)
         self.eps = check_number("eps", eps, positive=True)
         self.m = self.v = None
         self.t = 0
@@ -124,7 +111,7 @@ def clip_grads(grads, max_norm):
     (which would clip nothing). ``max_norm=np.inf`` never clips.
     """
     max_norm = check_number("max_norm", max_norm, positive=True, finite=False)
-    _check_arrays("grads", grads)
+    check_array_list("grads", grads)
     norm = float(np.sqrt(sum(float(np.sum(np.square(g, dtype=np.float64))) for g in grads)))
     if not np.isfinite(norm):
         raise ValueError(

@@ -44,7 +44,7 @@ class RNN(Layer):
         """x (N, D), h_prev (N, H) -> h (N, H), a new array."""
         Wx, Wh, b = self.params
         h = tanh(x @ Wx + h_prev @ Wh + b)
-        self._cache = (x, h_prev, h)
+        self._cache = (x.copy(), h_prev.copy(), h)  # copies: the caller may change them
         return h.copy()
 
     def backward(self, dh):
@@ -99,7 +99,7 @@ class TimeRNN(Layer):
     def forward(self, xs):
         """xs (N, T, D) -> hs (N, T, H)."""
         Wx = self.params[0]
-        xs = check_sequence("xs", xs, Wx.dtype, Wx.shape[0]).copy()  # the steps keep views of it
+        xs = check_sequence("xs", xs, Wx.dtype, Wx.shape[0])  # each step copies its x_t
         N, T, _ = xs.shape
         h = initial_state("h", self.h, N, self.hidden_size, Wx.dtype)
         hs = np.empty((N, T, self.hidden_size), dtype=Wx.dtype)

@@ -6,7 +6,7 @@ capstone language model in notebook 08, and the word language that of notebook 1
 
 import numpy as np
 
-from .validation import check_float_dtype, check_integer, check_number, check_rng
+from .validation import check_float_dtype, check_integer, check_number, check_rng, check_switch
 
 
 def adding_problem(N, T, rng, dtype=np.float64):
@@ -180,6 +180,7 @@ def first_bracket_error(text, complete=True):
     cut from a longer stream does.
     """
     _check_text("text", text)
+    complete = check_switch("complete", complete)
     stack = []
     for k, s in enumerate(text):
         if s in BRACKETS:
@@ -231,6 +232,11 @@ WORD_CLASSES = {
 }
 
 
+#: the largest p_adjective of word_language, and the mean number of adjectives it gives
+MAX_P_ADJECTIVE = 0.95
+MAX_ADJECTIVES = MAX_P_ADJECTIVE / (1 - MAX_P_ADJECTIVE)
+
+
 def word_vocabulary():
     """The V = 51 tokens of word_language, sorted, the end of sentence ``"."`` first."""
     words = {"."}
@@ -258,7 +264,8 @@ def word_language(n_sentences, rng, p_adjective=0.4):
     * the number of each noun phrase is singular or plural with equal chance, and the
       determiner shows it (``a this every`` or ``some these many``, one of three);
     * each adjective follows with probability ``p_adjective`` (so a phrase has
-      p / (1 - p) adjectives on average), then the noun; the noun agrees with the
+      p / (1 - p) adjectives on average; p_adjective is at most MAX_P_ADJECTIVE = 0.95,
+      19 on average, so that a sentence stays short), then the noun; the noun agrees with the
       determiner (``cat`` or ``cats``), however many adjectives came between;
     * the verb agrees with the subject's noun (``sees`` after ``cat``, ``see`` after
       ``cats``).
@@ -272,8 +279,12 @@ def word_language(n_sentences, rng, p_adjective=0.4):
     """
     check_rng(rng)
     check_integer("n_sentences", n_sentences, minimum=1)
-    if not 0 <= p_adjective < 1:
-        raise ValueError(f"p_adjective must lie in [0, 1), got {p_adjective}")
+    p_adjective = check_number("p_adjective", p_adjective)
+    if not 0 <= p_adjective <= MAX_P_ADJECTIVE:
+        raise ValueError(
+            f"p_adjective must lie in [0, {MAX_P_ADJECTIVE}] (at most {MAX_ADJECTIVES:.0f} "
+            f"adjectives per phrase on average), got {p_adjective}"
+        )
     tokens, log_probs = [], []
 
     def emit(words, probs, log_factor=0.0):

@@ -21,12 +21,22 @@ import numpy as np
 
 from .optim import clip_grads
 from .validation import (
+    check_callable,
     check_clip_norm,
     check_ids,
     check_integer,
+    check_interface,
     check_number,
     check_rng,
 )
+
+#: the largest mean loss (nats) whose perplexity exp(loss) is a finite float64
+MAX_LOG_PERPLEXITY = float(np.log(np.finfo(np.float64).max))
+#: what fit and train_tbptt need of a model and an optimizer
+MODEL = ("params", "grads", "forward", "backward")
+OPTIMIZER = ("update",)
+#: what evaluate, train_tbptt and sample need of a language model
+LANGUAGE_MODEL = (*MODEL, "reset_state", "vocab_size")
 
 
 def _no_epochs():
@@ -51,16 +61,49 @@ class History:
     val_perplexity: np.ndarray = field(default_factory=_no_epochs)
 
 
-def apply_gradients(model, optimizer, clip_norm=None):
-    """One update after model.backward(): clip the gradients to the global norm clip_norm
-    (None: no clipping), then optimizer.update(model.params, model.grads).
+def _check_training(model, optimizer, clip_norm, attributes=MODEL):
+    """The checks every training loop starts with."""
+    check_interface(
+        "model", model, attributes, "a model of the book (" + ", ".join(attributes) + ")"
+    )
+    check_interface("optimizer", optimizer, OPTIMIZER, "an optimizer such as SGD or Adam")
+    check_clip_norm(clip_norm)
 
-    Returns the global gradient norm before clipping.
+
+def _diverged(where, what, value, optimizer, clip_norm):
+    """The error of a run whose loss or gradient norm is no longer a finite number."""
+    if where.startswith(("update 1 of", "epoch 1, update 1 of")):
+        data = "xs and ts" if where.startswith("update") else "ids"
+        return ValueError(
+            f"the {what} is {value} at {where}, before any update: check the data ({data}) "
+            "for NaN, inf or huge values, and the initial weights"
+        )
+    lr = getattr(optimizer, "lr", "?")
+    return ValueError(
+        f"training diverged at {where}: the {what} is {value}. Lower the learning rate "
+        f"(lr={lr}) or clip the gradients (clip_norm={clip_norm}; e.g. clip_norm=1.0)"
+    )
+
+
+def update_step(model, optimizer, loss, clip_norm, where):
+    """One update after model.forward() gave loss: model.backward(), clip the gradients to
+    the global norm clip_norm (None: no clipping), optimizer.update(model.params, model.grads).
+
+    Returns the global gradient norm before clipping. A loss or gradient norm that is NaN or
+    infinite (a diverged run) raises ValueError naming where (e.g. "update 3 of 10") and
+    the value, before the parameters are touched.
     """
+    if not np.isfinite(loss):
+        raise _diverged(where, "loss", loss, optimizer, clip_norm)
+    model.backward()
     if clip_norm is None:
         norm = float(np.sqrt(sum(float(np.sum(g * g)) for g in model.grads)))
-    else:
+    elif all(np.isfinite(g).all() for g in model.grads):
         norm = clip_grads(model.grads, clip_norm)
+    else:
+        norm = float("nan")
+    if not np.isfinite(norm):
+        raise _diverged(where, "gradient norm", norm, optimizer, clip_norm)
     optimizer.update(model.params, model.grads)
     return norm
 
@@ -73,7 +116,10 @@ def fit(model, optimizer, xs, ts, steps, batch_size, rng, clip_norm=None):
     of notebook 09); every step draws batch_size of the N examples at random with rng, runs
     model.forward(xs, ts) and model.backward(), clips the gradients to the global norm
     clip_norm (None: no clipping) and calls optimizer.update(model.params, model.grads).
+    A loss or gradient norm that is no longer finite stops the run with a ValueError that
+    says at which step.
     """
+    _check_training(model, optimizer, clip_norm)
     check_rng(rng)
     xs, ts = np.asarray(xs), np.asarray(ts)
     if xs.ndim < 2:
@@ -85,13 +131,12 @@ def fit(model, optimizer, xs, ts, steps, batch_size, rng, clip_norm=None):
     check_integer("batch_size", batch_size, minimum=1)
     if batch_size > N:
         raise ValueError(f"batch_size must be at most N={N}, got {batch_size}")
-    check_clip_norm(clip_norm)
     losses, norms = np.empty(steps), np.empty(steps)
     for step in range(steps):
         batch = rng.choice(N, size=batch_size, replace=False)
         losses[step] = model.forward(xs[batch], ts[batch])
-        model.backward()
-        norms[step] = apply_gradients(model, optimizer, clip_norm)
+        where = f"update {step + 1} of {steps}"
+        norms[step] = update_step(model, optimizer, losses[step], clip_norm, where)
     return History(losses, norms)
 
 
@@ -146,6 +191,21 @@ def evaluating(model):
         model.training = before
 
 
+def _stream(model, name, ids, batch_name, batch_size, chunk_len):
+    """Check a language model and its stream ids (L,) (named name) with the batch size
+    (named batch_name) and chunk_len; return the rows of batchify."""
+    check_interface("model", model, LANGUAGE_MODEL, "a language model")
+    ids = check_ids(name, ids, model.vocab_size, ("L",))
+    batch_size = check_integer(batch_name, batch_size, minimum=1)
+    check_integer("chunk_len", chunk_len, minimum=1)
+    if ids.size // batch_size < 2:
+        raise ValueError(
+            f"{name} holds {ids.size} ids, too few for {batch_name}={batch_size}: each of the "
+            f"{batch_size} rows needs at least 2 ids (an input and its target)"
+        )
+    return batchify(ids, batch_size)
+
+
 def evaluate(model, ids, batch_size=1, chunk_len=100):
     """Mean cross-entropy (nats) of the model on the stream ids (L,), the state carried.
 
@@ -153,10 +213,11 @@ def evaluate(model, ids, batch_size=1, chunk_len=100):
     counts once. The perplexity is np.exp of the result. Dropout, if the model has any, is
     off (evaluating); the state is reset at the end too.
     """
+    rows = _stream(model, "ids", ids, "batch_size", batch_size, chunk_len)
     model.reset_state()
     total = count = 0
     with evaluating(model):
-        for xs, ts in chunks(batchify(ids, batch_size), chunk_len):
+        for xs, ts in chunks(rows, chunk_len):
             total += model.forward(xs, ts) * ts.size
             count += ts.size
     model.reset_state()
@@ -178,24 +239,34 @@ def train_tbptt(model, optimizer, ids, batch_size, chunk_len, epochs, clip_norm=
     perplexity after each epoch (evaluate with val_batch_size rows, no dropout); see
     History. progress, if given, is called after every update as
     progress(update, updates, loss): the update's number in the epoch (from 1), the number
-    of updates per epoch and its loss.
+    of updates per epoch and its loss. Everything is checked before the first update; a
+    loss or gradient norm that is no longer finite stops the run with a ValueError that says
+    at which epoch and update.
     """
+    _check_training(model, optimizer, clip_norm, LANGUAGE_MODEL)
+    rows = _stream(model, "ids", ids, "batch_size", batch_size, chunk_len)
     check_integer("epochs", epochs, minimum=1)
-    check_clip_norm(clip_norm)
-    rows = batchify(ids, batch_size)
+    if val_ids is not None:
+        _stream(model, "val_ids", val_ids, "val_batch_size", val_batch_size, 100)
+    if progress is not None:
+        check_callable("progress", progress)
     updates = -(-(rows.shape[1] - 1) // chunk_len)
     losses, norms, perplexity, val_perplexity = [], [], [], []
-    for _ in range(epochs):
+    for epoch in range(1, epochs + 1):
         model.reset_state()
         total = count = 0
         for k, (xs, ts) in enumerate(chunks(rows, chunk_len), start=1):
             losses.append(model.forward(xs, ts))
-            model.backward()
-            norms.append(apply_gradients(model, optimizer, clip_norm))
+            where = f"epoch {epoch}, update {k} of {updates}"
+            norms.append(update_step(model, optimizer, losses[-1], clip_norm, where))
             total += losses[-1] * ts.size
             count += ts.size
             if progress is not None:
                 progress(k, updates, losses[-1])
+        if not total / count < MAX_LOG_PERPLEXITY:  # also NaN
+            where = f"the end of epoch {epoch}"
+            what = f"mean loss ({total / count:.3g} nats; the perplexity overflows)"
+            raise _diverged(where, what, total / count, optimizer, clip_norm)
         perplexity.append(np.exp(total / count))
         if val_ids is not None:
             val_perplexity.append(np.exp(evaluate(model, val_ids, val_batch_size)))
@@ -212,8 +283,11 @@ def sample(model, start, length, rng, temperature=1.0):
     it back, its layers made stateful. The
     model itself is left as it was: its carried state, the caches of a backward still to
     come, its training switch and its dropout masks' rng. Temperature below 1 sharpens the
-    distribution, above 1 flattens it.
+    distribution, above 1 flattens it; a temperature so small that only the best-scored
+    symbol keeps any probability gives greedy decoding (the softmax is computed from
+    s - max(s), so no temperature above zero overflows). temperature must be finite.
     """
+    check_interface("model", model, ("stack", *LANGUAGE_MODEL), "a LanguageModel")
     check_rng(rng)
     start = check_ids("start", start, model.vocab_size, ("L",))
     if start.size == 0:
@@ -228,8 +302,8 @@ def sample(model, start, length, rng, temperature=1.0):
     with evaluating(twin):
         scores = twin.predict(start[None])[0, -1]
         for k in range(length):
-            z = scores / temperature
-            p = np.exp(z - z.max())
+            with np.errstate(over="ignore"):  # a tiny temperature: -inf, probability 0
+                p = np.exp((scores - scores.max()) / temperature)  # in [0, 1], never inf
             out[k] = rng.choice(model.vocab_size, p=p / p.sum())
             scores = twin.predict(out[None, k : k + 1])[0, -1]
     return out

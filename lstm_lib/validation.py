@@ -116,7 +116,8 @@ def initial_state(name, state, N, H, dtype):
 
 
 def check_ids(name, ids, V=None, axes=None):
-    """Return ids as an integer array with values in [0, V) (V None: any); raise otherwise.
+    """Return ids as an integer array with values in [0, V) (V None: any id >= 0); raise
+    otherwise.
 
     axes, when given, names the expected axes, e.g. ("N", "T"), and fixes their number.
     """
@@ -125,8 +126,9 @@ def check_ids(name, ids, V=None, axes=None):
         raise TypeError(f"{name} must be an integer array of ids, got dtype {ids.dtype}")
     if axes is not None:
         check_shape(name, ids, [(label, None) for label in axes])
-    if V is not None and ids.size and (ids.min() < 0 or ids.max() >= V):
-        raise ValueError(f"{name} must lie in [0, V={V}), got [{ids.min()}, {ids.max()}]")
+    if ids.size and (ids.min() < 0 or (V is not None and ids.max() >= V)):
+        bound = "" if V is None else f", V={V}"
+        raise ValueError(f"{name} must lie in [0{bound}), got [{ids.min()}, {ids.max()}]")
     return ids
 
 
@@ -146,8 +148,8 @@ def check_weights(Wx, Wh, b, blocks=1):
     Wh = as_float_array("Wh", Wh, Wx.dtype)
     b = as_float_array("b", b, Wx.dtype)
     k = "" if blocks == 1 else str(blocks)
-    if Wx.ndim != 2 or Wx.shape[1] % blocks:
-        raise ValueError(f"Wx must have shape (D, {k}H), got {Wx.shape}")
+    if Wx.ndim != 2 or Wx.shape[1] % blocks or Wx.shape[1] == 0:
+        raise ValueError(f"Wx must have shape (D, {k}H) with H >= 1, got {Wx.shape}")
     D, H = Wx.shape[0], Wx.shape[1] // blocks
     check_shape("Wh", Wh, [("H", H), (f"{k}H", blocks * H)])
     check_shape("b", b, [(f"{k}H", blocks * H)])
@@ -198,6 +200,58 @@ def check_number(name, value, positive=False, finite=True):
     if positive and not value > 0:
         raise ValueError(f"{name} must be positive, got {value}")
     return value
+
+
+def check_fraction(name, value):
+    """Return ``value`` as a float in [0, 1), such as a dropout ratio (see check_number)."""
+    value = check_number(name, value)
+    if not 0 <= value < 1:
+        raise ValueError(f"{name} must lie in [0, 1), got {value}")
+    return value
+
+
+def check_callable(name, value, what="a function"):
+    """Raise TypeError unless value can be called."""
+    if not callable(value):
+        raise TypeError(f"{name} must be {what}, got {type(value).__name__}")
+
+
+def check_interface(name, value, attributes, what):
+    """Raise TypeError unless value has every one of attributes (a duck-typed interface);
+    what names the expected kind of object in words, e.g. "a model of the book"."""
+    missing = [attribute for attribute in attributes if not hasattr(value, attribute)]
+    if missing:
+        raise TypeError(
+            f"{name} must be {what} with {', '.join(attributes)}, got "
+            f"{type(value).__name__} without {', '.join(missing)}"
+        )
+
+
+def check_array_list(name, arrays):
+    """Raise TypeError unless arrays is a list or tuple of floating-point numpy arrays
+    (arrays updated in place: params, grads)."""
+    if not isinstance(arrays, (list, tuple)):
+        raise TypeError(
+            f"{name} must be a list of floating-point numpy arrays, got {type(arrays).__name__}"
+        )
+    for k, a in enumerate(arrays):
+        if not isinstance(a, np.ndarray) or a.dtype.kind != "f":
+            got = a.dtype if isinstance(a, np.ndarray) else type(a).__name__
+            raise TypeError(
+                f"{name}[{k}] must be a floating-point numpy array (updated in place), got {got}"
+            )
+
+
+def check_parts(parts, keys="fgio"):
+    """Raise unless parts is a dict with one entry per key (the parts of a fused weight)."""
+    if not isinstance(parts, dict):
+        raise TypeError(
+            f"parts must be a dict with the keys {', '.join(keys)}, each a (Wx, Wh, b) triple, "
+            f"got {type(parts).__name__}"
+        )
+    missing = set(keys) - set(parts)
+    if missing:
+        raise ValueError(f"parts needs the keys {', '.join(keys)}; missing {sorted(missing)}")
 
 
 def check_float_dtype(name, dtype):

@@ -24,6 +24,7 @@ from .validation import (
     check_float_dtype,
     check_integer,
     check_number,
+    check_parts,
     check_rng,
     check_shape,
     check_weights,
@@ -96,9 +97,7 @@ def fuse_weights(parts):
     shapes (D, H), (H, H), (H,); the blocks are laid out in the order f, g, i, o.
     The inverse of split_weights.
     """
-    missing = set(GATE_ORDER) - set(parts)
-    if missing:
-        raise ValueError(f"parts needs the keys f, g, i, o; missing {sorted(missing)}")
+    check_parts(parts, GATE_ORDER)
     checked = [check_weights(*parts[gate])[2:] for gate in GATE_ORDER]
     shapes = {tuple(w.shape for w in triple) for triple in checked}
     if len(shapes) != 1:
@@ -119,6 +118,10 @@ def reorder_blocks(array, source, target, axis=-1, parts=GATE_ORDER):
     with a length divisible by the number of parts.
     """
     array = np.asarray(array)
+    if not isinstance(parts, str):
+        raise TypeError(f"parts must be a string of letters, one per block, got {parts!r}")
+    if not parts or len(set(parts)) != len(parts):
+        raise ValueError(f"parts must name each block once, got {parts!r}")
     letters = ", ".join(parts)
     for name, order in (("source", source), ("target", target)):
         if not isinstance(order, str) or sorted(order) != sorted(parts):

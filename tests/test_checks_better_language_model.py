@@ -5,70 +5,70 @@ The data below is run by tests/test_checks_catalogue.py (see tests/test_checks_r
 
 import numpy as np
 
-from lstm_lib import LanguageModel
+from lstm_lib import Dropout
 from lstm_lib.course.checks import better_language_model as checks
 
 CHECKERS = {
-    "10.1": checks.check_inverted_dropout,
-    "10.2": checks.check_count_params,
+    "10.1": checks.check_dropout_variance,
+    "10.2": checks.check_forgetful_perplexity,
 }
-
-
-def _count(embedding="V * D", inputs="D if k == 0 else H", blocks="4", wh="H * 4 * H",
-           bias="4 * H", layers="layers", head="0 if tied else H * V", b_out="V"):  # fmt: skip
-    """A student's count_params with one expression changed."""
-    return f"""def count_params(V, D, H, layers, tied):
-    lstm = sum(({inputs}) * {blocks} * H + {wh} + {bias} for k in range({layers}))
-    return {embedding} + lstm + ({head}) + {b_out}"""
-
 
 RIGHT = {
     "10.1": [
-        "lambda x, keep, ratio: x * keep / (1 - ratio)",
-        "lambda x, keep, ratio: np.where(keep, x * (1.0 / (1.0 - ratio)), 0.0)",
+        "lambda x, ratio: x**2 * ratio / (1 - ratio)",
+        """def dropout_variance(x, ratio):
+    keep = 1 - ratio
+    mean_square = x**2 * keep / keep**2  # E[y^2] = x^2 E[m^2] / (1 - p)^2
+    return mean_square - x**2""",
+        "lambda x, ratio: np.square(x) * (1 / (1 - ratio) - 1)",
     ],
     "10.2": [
-        _count(),
-        """def count_params(V, D, H, layers, tied):
-    from lstm_lib import LanguageModel
-    rng = np.random.default_rng(0)
-    model = LanguageModel.lstm(V, D, H, rng, layers=layers, tie_weights=tied)
-    return float(sum(p.size for p in model.params))""",
+        "lambda floor, fraction: floor * 2**fraction",
+        """def forgetful_perplexity(floor, fraction):
+    loss = np.log(floor) + fraction * np.log(2)
+    return float(np.exp(loss))""",
     ],
 }
 
 WRONG = {
     "10.1": [
-        ("lambda x, keep, r: x * keep", "not scaled up"),
-        ("lambda x, keep, r: x * keep * (1 - r)", "non-inverted"),
-        ("lambda x, keep, r: x * keep / r", "KEEP probability"),
-        ("lambda x, keep, r: x * keep * r", "it multiplies by ratio"),
-        ("lambda x, keep, r: x * ~keep / (1 - r)", "the mask is inverted: keep is True"),
-        ("lambda x, keep, r: x * ~keep / r", "it divides by ratio"),
-        ("lambda x, keep, r: x / (1 - r)", "the mask is missing"),
-        ("lambda x, keep, r: x", "nothing is dropped"),
-        ("lambda x, keep, r: x * keep / keep.mean()", "the fraction kept in this mask"),
+        ("lambda x, r: x**2 * r * (1 - r)", "without the scale"),
+        ("lambda x, r: x**2 * r", "x² p leaves out the scale"),
+        ("lambda x, r: x**2 * r / (1 - r)**2", "missing its factor 1 - p"),
+        ("lambda x, r: x**2 / (1 - r)", "that is E[y²]"),
+        ("lambda x, r: x * r / (1 - r)", "x is not squared"),
+        ("lambda x, r: x**2 * (1 - r) / r", "the ratio is upside down"),
+        ("lambda x, r: 0 * x", "its variance is not 0"),
+        ("lambda x, r: abs(x) * (r / (1 - r)) ** 0.5", "that is the standard deviation"),
+        ("lambda x, r: np.full(x.shape, r / (1 - r))", "the factor x² is missing"),
     ],
     "10.2": [
-        (_count(head="H * V"), "do not count it a second time"),
-        (_count(bias="0"), "the LSTM biases are missing"),
-        (_count(bias="8 * H"), "two biases per layer"),
-        (_count(b_out="0"), "the output bias b_out (V,) is missing"),
-        (_count(b_out="(0 if tied else V)"), "tying shares W only"),
-        (_count(inputs="D"), "reads the H hidden states below it"),
-        (_count(blocks="3", wh="H * 3 * H", bias="3 * H"), "four blocks"),
-        (_count(wh="H * H"), "all four blocks read h_prev"),
-        (_count(layers="1"), "every layer has its own"),
-        (_count(embedding="V * H"), "the embedding E is (V, D)"),
+        ("lambda floor, f: 2 * floor", "not every word"),
+        ("lambda floor, f: floor + f * np.log(2)", "added to the perplexity"),
+        ("lambda floor, f: floor * np.exp(f)", "costs log 2 nats"),
+        ("lambda floor, f: floor * (1 + f)", "perplexities do not mix linearly"),
+        ("lambda floor, f: floor * 2 ** (1 - f)", "not to 1 - fraction"),
+        ("lambda floor, f: floor / 2**f", "the perplexity rises"),
+        ("lambda floor, f: np.log(floor) + f * np.log(2)", "that is the loss in nats"),
+        ("lambda floor, f: floor ** (1 + f)", "raising the floor to a power"),
+        ("lambda floor, f: 2**f", "the floor is missing"),
     ],
 }
 
 
-def test_the_reference_count_is_the_models():
-    for V, D, H, layers, tied in ((12, 5, 7, 1, False), (20, 6, 6, 3, True)):
-        model = LanguageModel.lstm(
-            V, D, H, np.random.default_rng(0), layers=layers, tie_weights=tied
-        )
-        assert checks.COUNT_PARAMS.reference(V, D, H, layers, tied) == sum(
-            p.size for p in model.params
-        )
+def test_the_reference_variance_is_dropouts():
+    x = np.array([[0.5, -2.0, 1.5]])
+    ratio = 0.3
+    draws = Dropout(ratio, np.random.default_rng(0)).forward(np.repeat(x, 20000, axis=0))
+    expected = checks.DROPOUT_VARIANCE.reference(x, ratio)
+    assert np.allclose(draws.mean(axis=0), x, rtol=0.05)
+    assert np.allclose(draws.var(axis=0), expected, rtol=0.05)
+
+
+def test_the_reference_forgetful_perplexity_halves_probabilities():
+    rng = np.random.default_rng(0)
+    log_probs = np.log(rng.uniform(0.05, 1.0, 1000))
+    forgets = rng.random(1000) < 0.3
+    floor = np.exp(-log_probs.mean())
+    forgetful = np.exp(-(log_probs + np.log(0.5) * forgets).mean())
+    assert np.isclose(checks.FORGETFUL_PERPLEXITY.reference(floor, forgets.mean()), forgetful)

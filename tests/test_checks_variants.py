@@ -10,7 +10,9 @@ from lstm_lib.course.checks import variants
 
 CHECKERS = {
     "9.1": variants.check_gru_step,
-    "9.2": variants.check_gru_mix_backward,
+    "9.2": variants.check_reset_after_backward,
+    "9.3": variants.check_update_bias,
+    "9.4": variants.check_coupled_forget,
 }
 
 
@@ -26,9 +28,22 @@ def _step(gates="sigmoid", info="np.tanh", memory="(r * h_prev) @ Wh[:, 2 * H :]
     return {mix}"""
 
 
-def _mix(dz="dh * (h - g)", dh_prev="dh * z", dg="dh * (1 - z)"):
-    """A student's mix_backward with one output changed."""
-    return f"lambda dh, z, h, g: ({dz}, {dh_prev}, {dg})"
+def _after(dr="da * (h @ W + b)", dh="(da * r) @ W.T", dW="h.T @ (da * r)",
+           db="(da * r).sum(axis=0)"):  # fmt: skip
+    """A student's reset_after_backward with one output changed."""
+    return f"lambda da, r, h, W, b: ({dr}, {dh}, {dW}, {db})"
+
+
+def _bias(z="fraction ** (1 / steps)", out="np.log(z / (1 - z))"):
+    """A student's update_bias with one step changed."""
+    return f"""def update_bias(steps, fraction):
+    z = {z}
+    return {out}"""
+
+
+def _coupled(f="(c_target - g) / (c_prev - g)"):
+    """A student's coupled_forget."""
+    return f"lambda c_prev, g, c_target: {f}"
 
 
 RIGHT = {
@@ -47,10 +62,22 @@ RIGHT = {
         ".forward(x.astype(np.float32), h.astype(np.float32))",
     ],
     "9.2": [
-        _mix(),
-        """def mix_backward(dh, z, h_prev, g):
-    dz = np.multiply(dh, h_prev) - np.multiply(dh, g)
-    return [dz, z * dh, dh - dh * z]""",
+        _after(),
+        """def reset_after_backward(da_g, r, h_prev, Wh_g, b_hg):
+    u = h_prev @ Wh_g + b_hg
+    du = r * da_g
+    return u * da_g, du @ Wh_g.T, np.einsum("ni,nj->ij", h_prev, du), np.sum(du, 0)""",
+    ],
+    "9.3": [
+        _bias(),
+        "lambda steps, fraction: -np.log(1 / fraction ** (1 / steps) - 1)",
+        """def update_bias(steps, fraction):
+    z = np.exp(np.log(fraction) / steps)
+    return np.log(z) - np.log1p(-z)""",
+    ],
+    "9.4": [
+        _coupled(),
+        _coupled("1 - (c_target - c_prev) / (g - c_prev)"),
     ],
 }
 
@@ -77,20 +104,40 @@ WRONG = {
         ),
     ],
     "9.2": [
-        (_mix(dz="dh * (g - h)"), "the sign of dz is flipped"),
-        (_mix(dz="dh * h"), "z also scales g"),
-        (_mix(dz="dh * (h + g)"), "gives g a minus sign"),
-        (_mix(dz="dh * (h - g) * z * (1 - z)"), "dz went on through the sigmoid"),
-        (_mix(dz="dh @ (h - g)"), "dz uses a matrix product"),
-        (_mix(dz="dh * z"), "dz: each branch of ⊙ gets dh times the OTHER input"),
-        (_mix(dh_prev="dh * (1 - z)"), "h_prev is kept with z"),
-        (_mix(dh_prev="dh"), "scaled by z: dh_prev"),
-        (_mix(dh_prev="dh * h"), "dh_prev: each branch"),
-        (_mix(dg="dh * z"), "g is let in with 1 - z"),
-        (_mix(dg="dh"), "scaled by 1 - z: dg"),
-        (_mix(dg="dh * (1 - z) * (1 - g**2)"), "dg went on through the tanh"),
-        (_mix(dg="-dh * z"), "the sign of dg is off"),
-        (_mix(dh_prev="dh * (1 - z)", dg="dh * z"), "dh_prev and dg are swapped"),
+        (_after(dr="da * (h @ W)"), "dr leaves out the bias"),
+        (_after(dr="(da @ W.T) * h"), "dr is the reset-before form's"),
+        (_after(dr="da * (h @ W + b) * r * (1 - r)"), "dr went on through the sigmoid"),
+        (_after(dh="da @ W.T"), "dh_prev misses the reset"),
+        (_after(dh="(da @ W.T) * r"), "dh_prev applies r after the product"),
+        (_after(dh="(da * r) @ W"), "dh_prev lacks the transpose"),
+        (_after(dW="h.T @ da"), "dWh_g misses the reset"),
+        (_after(dW="(r * h).T @ da"), "dWh_g is the reset-before form's"),
+        (_after(dW="(da * r).T @ h"), "dWh_g is transposed"),
+        (_after(db="da.sum(axis=0)"), "db_hg misses the reset"),
+        (_after(db="(da * r).mean(axis=0)"), "db_hg is averaged"),
+        (_after(db="(da * r).sum(axis=1)"), "db_hg is summed over the units"),
+        (_after(dW="(da * r).sum(axis=0)", db="h.T @ (da * r)"), "dWh_g and db_hg are swapped"),
+    ],
+    "9.3": [
+        (_bias(out="z"), "this is z itself"),
+        (_bias(out="np.log((1 - z) / z)"), "the sign is flipped"),
+        (_bias(z="fraction"), "only one step is counted"),
+        (_bias(z="fraction ** steps"), "not fraction**steps"),
+        (_bias(out="np.log(z)"), "the logarithm of z is not its inverse"),
+        (_bias(out="np.arctanh(z)"), "not a tanh"),
+        (_bias(out="np.log10(z / (1 - z))"), "log10 where the natural log belongs"),
+        (_bias(z="1 - (1 - fraction) / steps"), "a linear decay"),
+        (_bias(z="fraction ** (1 / (steps + 1))"), "one step too many"),
+    ],
+    "9.4": [
+        (_coupled("(c_target - c_prev) / (g - c_prev)"), "this is 1 - f"),
+        (_coupled("c_target / c_prev"), "g is left out"),
+        (_coupled("(c_target - g) / c_prev"), "i = 1, as in the uncoupled cell"),
+        (_coupled("(g - c_target) / (c_prev - g)"), "the sign is flipped"),
+        (_coupled("c_target - g / (c_prev - g)"), "a missing bracket"),
+        (_coupled("(c_target - c_prev) / (c_prev - g)"), "this is f - 1"),
+        (_coupled("np.clip((c_target - g) / (c_prev - g), 0, 1)"), "f is clipped"),
+        (_coupled("sigmoid((c_target - g) / (c_prev - g))"), "σ is applied"),
     ],
 }
 

@@ -151,7 +151,7 @@ def test_wrong_sequence_shapes(layer_class, lstm_setup, rng):
 
 
 def test_wrong_weight_shapes():
-    with pytest.raises(ValueError, match=r"Wx must have shape \(D, 4H\), got \(3, 6\)"):
+    with pytest.raises(ValueError, match=r"Wx must have shape \(D, 4H\) with H >= 1, got \(3, 6\)"):
         LSTM(np.zeros((3, 6)), np.zeros((2, 8)), np.zeros(8))
     with pytest.raises(ValueError, match=r"Wh must have shape \(H=2, 4H=8\), got \(8, 2\)"):
         TimeLSTM(np.zeros((3, 8)), np.zeros((8, 2)), np.zeros(8))

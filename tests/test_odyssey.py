@@ -13,6 +13,7 @@ from lstm_lib import (
     bracket_vocabulary,
     check_model_gradients,
     decode,
+    encode,
     fit,
     is_balanced,
     odyssey,
@@ -20,6 +21,7 @@ from lstm_lib import (
 from lstm_lib.odyssey import (
     KINDS,
     Task,
+    bracket_floor,
     format_table,
     grid,
     make_model,
@@ -79,6 +81,21 @@ def test_bracket_strings_are_balanced_and_start_at_depth_zero(rng):
     np.testing.assert_array_equal(xs[:, 1:], ts[:, :-1])
     full = np.concatenate([xs, ts[:, -1:]], axis=1)
     assert all(is_balanced(decode(row, bracket_vocabulary())) for row in full)
+
+
+def test_the_bracket_floor_is_the_generators_own_probabilities(rng):
+    """a(c): '(' has 0.2 / 2; 'c' 0.3, out of 0.8 once no bracket can open and close in
+    time; ')' is forced. Without the end rule, 0.1, 0.3 and 0.2."""
+    ids = encode("a(c)", bracket_vocabulary())[None, :]
+    task = Task("brackets", None, (ids[:, :-1], ids[:, 1:]))
+    expected = -np.mean(np.log([0.1, 0.3 / 0.8, 1.0]))
+    assert bracket_floor(task) == pytest.approx(expected, rel=1e-12)
+    blind = -np.mean(np.log([0.1, 0.3, 0.2]))
+    assert bracket_floor(task, end_rule=False) == pytest.approx(blind, rel=1e-12)
+    big = make_task("brackets", rng, T=30, n_train=4, n_val=50)
+    assert 1.0 < bracket_floor(big) < bracket_floor(big, end_rule=False)
+    with pytest.raises(ValueError, match="task must be the task 'brackets'"):
+        bracket_floor(Task("adding", None, None))
 
 
 def test_training_lowers_the_loss_and_returns_a_history(rng):

@@ -1,9 +1,10 @@
 """Checkers of notebook 10 (a better language model).
 
-* Exercise 10.1, ``inverted_dropout(x, keep, ratio)``: y = x ⊙ keep / (1 - ratio).
-* Exercise 10.2, ``count_params(V, D, H, layers, tied)``: the number of parameters of
-  lstm_lib.LanguageModel.lstm(V, D, H, rng, layers, tie_weights=tied), stacked and with
-  tied weights.
+* Exercise 10.1, ``dropout_variance(x, ratio)``: the variance of one entry of inverted
+  dropout, y = x m / (1 - p) with m = 1 with probability 1 - p: x^2 p / (1 - p).
+* Exercise 10.2, ``forgetful_perplexity(floor, fraction)``: the perplexity of a model that
+  is perfect except that on a share ``fraction`` of the words it has forgotten the number
+  (singular or plural) and halves the right word's probability: floor * 2^fraction.
 
 Each exercise is data for the engine of _core.py: a reference, cases (some drawn afresh
 at each call) and a table of typical mistakes, each written as a wrong answer.
@@ -13,158 +14,158 @@ import numpy as np
 
 from ._core import Case, Exercise, Mistake, run
 
-__all__ = ["check_count_params", "check_inverted_dropout"]
+__all__ = ["check_dropout_variance", "check_forgetful_perplexity"]
 
 
-def _dropout(x, keep, ratio):
-    return x * keep / (1 - ratio)
+def _variance(x, ratio):
+    return x**2 * ratio / (1 - ratio)
 
 
-DROPOUT_MISTAKES = (
+VARIANCE_MISTAKES = (
     Mistake(
-        "the kept entries are not scaled up: divide by 1 - ratio, so that the expected "
-        "value of y is x and nothing changes at evaluation time.",
-        lambda x, keep, r: x * keep,
+        "that is the variance of x ⊙ m without the scale: y = x m / (1 - p), so the "
+        "variance is divided by (1 - p)².",
+        lambda x, r: x**2 * r * (1 - r),
     ),
     Mistake(
-        "that scales down by 1 - ratio (the original, non-inverted dropout does that at "
-        "evaluation time); inverted dropout divides by 1 - ratio in training.",
-        lambda x, keep, r: x * keep * (1 - r),
+        "x² p leaves out the scale: Var(y) = x² Var(m) / (1 - p)² with Var(m) = p (1 - p), "
+        "which gives p / (1 - p).",
+        lambda x, r: x**2 * r,
     ),
     Mistake(
-        "divide by the KEEP probability 1 - ratio, not by ratio.", lambda x, keep, r: x * keep / r
+        "the mask's variance p (1 - p) is missing its factor 1 - p: p (1 - p) / (1 - p)² "
+        "= p / (1 - p).",
+        lambda x, r: x**2 * r / (1 - r) ** 2,
     ),
     Mistake(
-        "it multiplies by ratio; divide by the keep probability 1 - ratio.",
-        lambda x, keep, r: x * keep * r,
+        "that is E[y²] = x² / (1 - p); the variance subtracts the squared mean, E[y]² = x².",
+        lambda x, r: x**2 / (1 - r),
     ),
     Mistake(
-        "the mask is inverted: keep is True (1) where the entry survives.",
-        lambda x, keep, r: x * (1 - keep) / (1 - r),
+        "x is not squared: a constant factor comes out of a variance squared, "
+        "Var(a m) = a² Var(m).",
+        lambda x, r: x * r / (1 - r),
     ),
     Mistake(
-        "the mask is inverted (keep is True where the entry survives) and it divides by "
-        "ratio; scale by 1 / (1 - ratio).",
-        lambda x, keep, r: x * (1 - keep) / r,
-    ),
-    Mistake("the mask is missing: multiply by keep.", lambda x, keep, r: x / (1 - r)),
-    Mistake(
-        "nothing is dropped: multiply by keep and divide by 1 - ratio.", lambda x, keep, r: x + 0.0
+        "the ratio is upside down: p is the probability of DROPPING an entry, and the "
+        "noise grows with it.",
+        lambda x, r: x**2 * (1 - r) / r,
     ),
     Mistake(
-        "divide by the fixed keep probability 1 - ratio, not by the fraction kept in this "
-        "mask (that depends on the draw).",
-        lambda x, keep, r: x * keep / np.mean(keep),
+        "y has the mean x but is not constant: it is 0 or x / (1 - p), so its variance is not 0.",
+        lambda x, r: 0 * x,
+    ),
+    Mistake(
+        "that is the standard deviation; the variance is its square.",
+        lambda x, r: np.abs(x) * np.sqrt(r / (1 - r)),
+    ),
+    Mistake(
+        "the factor x² is missing: y = x m / (1 - p) scales the mask's noise by x.",
+        lambda x, r: r / (1 - r) + 0 * x,
     ),
 )
 
 
-def _dropout_example(rng, shape, ratio):
-    x = rng.standard_normal(shape)
-    keep = rng.random(shape) >= ratio
-    keep.flat[0], keep.flat[1] = True, False  # both kinds of entry, whatever the draw
-    return x, keep, ratio
-
-
-def _dropout_cases(rng):
+def _variance_cases(rng):
     shape = tuple(int(n) for n in rng.integers(2, 6, int(rng.integers(2, 4))))
-    ratio = float(np.round(rng.uniform(0.05, 0.7), 3))
+    ratio = float(np.round(rng.uniform(0.05, 0.45), 3))
+    fixed = np.random.default_rng(101).standard_normal((4, 6))
     return [
-        Case(
-            "for x of shape (4, 6) and ratio = 0.25",
-            _dropout_example(np.random.default_rng(101), (4, 6), 0.25),
-        ),
-        Case("for x of shape (2, 3, 5) and ratio = 0.5", _dropout_example(rng, (2, 3, 5), 0.5)),
-        Case(f"for x of shape {shape} and ratio = {ratio}", _dropout_example(rng, shape, ratio)),
+        Case("for x of shape (4, 6) and ratio = 0.25", (fixed, 0.25)),
+        Case("for x of shape (2, 3, 5) and ratio = 0.6", (rng.standard_normal((2, 3, 5)), 0.6)),
+        Case(f"for x of shape {shape} and ratio = {ratio}", (rng.standard_normal(shape), ratio)),
     ]
 
 
-INVERTED_DROPOUT = Exercise(
+DROPOUT_VARIANCE = Exercise(
     label="10.1",
-    function="inverted_dropout",
-    outputs=("y",),
-    reference=_dropout,
-    cases=_dropout_cases,
-    mistakes=DROPOUT_MISTAKES,
-    hint="y = x * keep / (1 - ratio).",
-    success="inverted dropout keeps the mean: y = x ⊙ keep / (1 - ratio)",
+    function="dropout_variance",
+    outputs=("the variance",),
+    reference=_variance,
+    cases=_variance_cases,
+    mistakes=VARIANCE_MISTAKES,
+    hint="Var(y) = E[y²] - E[y]², with E[m²] = E[m] = 1 - p.",
+    success="Var(y) = x² p / (1 - p): the noise that evaluation with dropout on would add",
 )
 
 
-def check_inverted_dropout(inverted_dropout, seed=None):
-    """Exercise 10.1: ``inverted_dropout(x, keep, ratio)`` -> x * keep / (1 - ratio)."""
-    run(INVERTED_DROPOUT, inverted_dropout, seed)
+def check_dropout_variance(dropout_variance, seed=None):
+    """Exercise 10.1: ``dropout_variance(x, ratio)`` -> x**2 * ratio / (1 - ratio)."""
+    run(DROPOUT_VARIANCE, dropout_variance, seed)
 
 
 # -------------------------------------------------------------------------- Exercise 10.2
 
 
-def _count(blocks=4, biases=1, out_bias="always", upper_reads_D=False, wh_square=False,
-           one_layer=False, tied_counts_W=False, E_is_VH=False):  # fmt: skip
-    """count_params, right or with one typical mistake."""
-
-    def count_params(V, D, H, layers, tied):
-        total = V * (H if E_is_VH else D)  # the embedding E
-        for k in range(1 if one_layer else layers):
-            inputs = D if k == 0 or upper_reads_D else H
-            total += inputs * blocks * H + H * (H if wh_square else blocks * H)
-            total += biases * blocks * H
-        total += V * H if (not tied or tied_counts_W) else 0
-        keeps_b_out = out_bias == "always" or (out_bias == "untied" and not tied)
-        return total + (V if keeps_b_out else 0)
-
-    return count_params
+def _forgetful(floor, fraction):
+    return floor * 2.0**fraction
 
 
-COUNT_MISTAKES = (
+FORGETFUL_MISTAKES = (
     Mistake(
-        "with tied weights W is E^T: do not count it a second time.", _count(tied_counts_W=True)
-    ),
-    Mistake("the LSTM biases are missing: b (4H,) in every layer.", _count(biases=0)),
-    Mistake(
-        "two biases per layer (PyTorch's b_ih and b_hh); this book's LSTM has one b (4H,).",
-        _count(biases=2),
-    ),
-    Mistake("the output bias b_out (V,) is missing.", _count(out_bias="never")),
-    Mistake("tying shares W only: the output bias b_out (V,) stays.", _count(out_bias="untied")),
-    Mistake(
-        "a layer above the first reads the H hidden states below it: its Wx is (H, 4H).",
-        _count(upper_reads_D=True),
+        "only the words in `fraction` lose half their probability, not every word: the "
+        "mean loss grows by fraction * log 2.",
+        lambda floor, f: floor * 2.0,
     ),
     Mistake(
-        "an LSTM has four blocks (f, g, i, o): 4H columns; three is the GRU.", _count(blocks=3)
+        "log 2 is added to the perplexity; it belongs to the loss (the log of the "
+        "perplexity): exp(log floor + fraction log 2).",
+        lambda floor, f: floor + f * np.log(2.0),
     ),
-    Mistake("Wh is (H, 4H): all four blocks read h_prev.", _count(wh_square=True)),
-    Mistake("every layer has its own Wx, Wh and b: count all of them.", _count(one_layer=True)),
-    Mistake("the embedding E is (V, D): one row of D numbers per symbol.", _count(E_is_VH=True)),
+    Mistake(
+        "each such word adds log 2 to its loss, not 1: halving a probability costs log 2 nats.",
+        lambda floor, f: floor * np.exp(f),
+    ),
+    Mistake(
+        "perplexities do not mix linearly: the losses (their logs) average, so the "
+        "factor is 2^fraction, not 1 + fraction.",
+        lambda floor, f: floor * (1 + f),
+    ),
+    Mistake(
+        "fraction is the share of words that lose the number, so 2 is raised to "
+        "fraction, not to 1 - fraction.",
+        lambda floor, f: floor * 2.0 ** (1 - f),
+    ),
+    Mistake(
+        "forgetting makes the model worse, so the perplexity rises: 2^(+fraction).",
+        lambda floor, f: floor * 2.0**-f,
+    ),
+    Mistake(
+        "that is the loss in nats, log floor + fraction log 2; the perplexity is its exp.",
+        lambda floor, f: np.log(floor) + f * np.log(2.0),
+    ),
+    Mistake(
+        "each such word adds log 2 to the loss whatever the floor; raising the floor to "
+        "a power makes the cost depend on it.",
+        lambda floor, f: floor ** (1 + f),
+    ),
+    Mistake(
+        "the floor is missing: the model also pays the grammar's own uncertainty.",
+        lambda floor, f: 2.0**f,
+    ),
 )
 
 
-def _count_cases(rng):
-    cases = [(12, 5, 7, 1, False)]
-    for layers, tied in ((2, True), (3, False), (int(rng.integers(2, 4)), bool(rng.integers(2)))):
-        V, D, H = (int(n) for n in rng.integers((10, 3, 4), (60, 9, 12)))
-        cases.append((V, H if tied else D + (D >= H), H, layers, tied))  # D != H unless tied
-    return [
-        Case(f"for V = {V}, D = {D}, H = {H}, layers = {L}, tied = {t}", (V, D, H, L, t))
-        for V, D, H, L, t in cases
-    ]
+def _forgetful_cases(rng):
+    floors = np.round(rng.uniform(1.5, 30.0, 2), 2)
+    fractions = np.round(rng.uniform(0.05, 0.6, 2), 3)
+    cases = [(6.65, 0.25), *zip(floors.tolist(), fractions.tolist(), strict=True)]
+    return [Case(f"for floor = {p} and fraction = {f}", (p, f)) for p, f in cases]
 
 
-COUNT_PARAMS = Exercise(
+FORGETFUL_PERPLEXITY = Exercise(
     label="10.2",
-    function="count_params",
-    outputs=("count_params(V, D, H, layers, tied)",),
-    reference=_count(),
-    cases=_count_cases,
-    mistakes=COUNT_MISTAKES,
-    hint="Count E (V, D), each layer's Wx, Wh, b, W (H, V) unless tied, and b_out (V,).",
-    success="count_params counts every array once, tied or not",
-    kind="integer",
+    function="forgetful_perplexity",
+    outputs=("forgetful_perplexity(floor, fraction)",),
+    reference=_forgetful,
+    cases=_forgetful_cases,
+    mistakes=FORGETFUL_MISTAKES,
+    hint="The perplexity is exp of the mean loss; halving a word's probability adds log 2.",
+    success="forgetting the number on a share f of the words multiplies the perplexity by 2^f",
+    kind="number",
 )
 
 
-def check_count_params(count_params, seed=None):
-    """Exercise 10.2: ``count_params(V, D, H, layers, tied)`` -> the number of parameters
-    of lstm_lib.LanguageModel.lstm (E, each layer's Wx, Wh, b, W unless tied, b_out)."""
-    run(COUNT_PARAMS, count_params, seed)
+def check_forgetful_perplexity(forgetful_perplexity, seed=None):
+    """Exercise 10.2: ``forgetful_perplexity(floor, fraction)`` -> floor * 2**fraction."""
+    run(FORGETFUL_PERPLEXITY, forgetful_perplexity, seed)

@@ -2,8 +2,13 @@
 
 * Exercise 9.1, ``gru_step(x, h_prev, Wx, Wh, b)``: the GRU step with fused weights in the
   blocks z, r, g and the reset before the product, h = z ⊙ h_prev + (1 - z) ⊙ g.
-* Exercise 9.2, ``mix_backward(dh, z, h_prev, g)``: the gradients (dz, dh_prev, dg) of the
-  mixing node h = z ⊙ h_prev + (1 - z) ⊙ g: dh ⊙ (h_prev - g), dh ⊙ z and dh ⊙ (1 - z).
+* Exercise 9.2, ``reset_after_backward(da_g, r, h_prev, Wh_g, b_hg)``: the backward of the
+  reset-after form's r ⊙ u, u = h_prev Wh_g + b_hg: dr = da_g ⊙ u, and with du = da_g ⊙ r,
+  dh_prev = du Wh_g^T, dWh_g = h_prev^T du, db_hg = the sum of du over the batch.
+* Exercise 9.3, ``update_bias(steps, fraction)``: the bias b_z of a GRU's update gate that
+  keeps ``fraction`` of a value for ``steps`` steps: logit(fraction**(1/steps)).
+* Exercise 9.4, ``coupled_forget(c_prev, g, c_target)``: the f a coupled cell (i = 1 - f)
+  needs to reach c_target, (c_target - g) / (c_prev - g); outside [0, 1] it cannot.
 
 Each exercise is data for the engine of _core.py: a reference, cases (some drawn afresh
 at each call) and a table of typical mistakes, each written as a wrong answer.
@@ -14,7 +19,12 @@ import numpy as np
 from ...functions import sigmoid
 from ._core import Case, Exercise, Mistake, run
 
-__all__ = ["check_gru_mix_backward", "check_gru_step"]
+__all__ = [
+    "check_coupled_forget",
+    "check_gru_step",
+    "check_reset_after_backward",
+    "check_update_bias",
+]
 
 
 def _gru(order=(0, 1, 2), act_gate=sigmoid, act_info=np.tanh, reset="before", mix="zh"):
@@ -121,99 +131,270 @@ def check_gru_step(gru_step, seed=None):
 # --------------------------------------------------------------------------- Exercise 9.2
 
 
-def _mix(dz=None, dh_prev=None, dg=None):
-    """mix_backward with the given outputs replaced (functions of dh, z, h_prev, g)."""
+def _after(dr=None, dh_prev=None, dW=None, db=None):
+    """reset_after_backward with the given outputs replaced (functions of the arguments
+    and of u = h_prev Wh_g + b_hg, the value the reset multiplies)."""
 
-    def mix_backward(dh, z, h, g):
-        right = {"dz": dh * (h - g), "dh_prev": dh * z, "dg": dh * (1 - z)}
-        for name, wrong in (("dz", dz), ("dh_prev", dh_prev), ("dg", dg)):
+    def reset_after_backward(da, r, h, W, b_hg):
+        u = h @ W + b_hg
+        du = da * r
+        right = {"dr": da * u, "dh_prev": du @ W.T, "dW": h.T @ du, "db": du.sum(axis=0)}
+        for name, wrong in (("dr", dr), ("dh_prev", dh_prev), ("dW", dW), ("db", db)):
             if wrong is not None:
-                right[name] = wrong(dh, z, h, g)
-        return right["dz"], right["dh_prev"], right["dg"]
+                right[name] = wrong(da, r, h, W, b_hg, u)
+        return right["dr"], right["dh_prev"], right["dW"], right["db"]
 
-    return mix_backward
+    return reset_after_backward
 
 
-MIX_MISTAKES = (
+RESET_AFTER_MISTAKES = (
     Mistake(
-        "the sign of dz is flipped: dh/dz = h_prev - g.", _mix(dz=lambda dh, z, h, g: dh * (g - h))
+        "dr leaves out the bias: the reset multiplies u = h_prev Wh_g + b_hg, and dr = da_g ⊙ u.",
+        _after(dr=lambda da, r, h, W, b, u: da * (h @ W)),
     ),
     Mistake(
-        "z also scales g through 1 - z: dz = dh ⊙ (h_prev - g).",
-        _mix(dz=lambda dh, z, h, g: dh * h),
+        "dr is the reset-before form's, (da_g Wh_g^T) ⊙ h_prev; after the product the reset "
+        "multiplies u = h_prev Wh_g + b_hg: dr = da_g ⊙ u.",
+        _after(dr=lambda da, r, h, W, b, u: (da @ W.T) * h),
     ),
     Mistake(
-        "1 - z gives g a minus sign: dz = dh ⊙ (h_prev - g).",
-        _mix(dz=lambda dh, z, h, g: dh * (h + g)),
+        "dr went on through the sigmoid; dr is the gradient at r itself.",
+        _after(dr=lambda da, r, h, W, b, u: da * u * r * (1 - r)),
     ),
     Mistake(
-        "dz went on through the sigmoid; dz is the gradient at z itself.",
-        _mix(dz=lambda dh, z, h, g: dh * (h - g) * z * (1 - z)),
+        "dh_prev misses the reset: u is multiplied by r, so du = da_g ⊙ r and dh_prev = du Wh_g^T.",
+        _after(dh_prev=lambda da, r, h, W, b, u: da @ W.T),
     ),
     Mistake(
-        "dz uses a matrix product where ⊙ is elementwise: use *.",
-        _mix(dz=lambda dh, z, h, g: dh @ (h - g)),
+        "dh_prev applies r after the product with Wh_g^T, as in the reset-before form; "
+        "here r scales the gradient first: (da_g ⊙ r) Wh_g^T.",
+        _after(dh_prev=lambda da, r, h, W, b, u: (da @ W.T) * r),
     ),
     Mistake(
-        "dz: each branch of ⊙ gets dh times the OTHER input, here h_prev - g.",
-        _mix(dz=lambda dh, z, h, g: dh * z),
+        "dh_prev lacks the transpose: du (N, H) @ Wh_g.T.",
+        _after(dh_prev=lambda da, r, h, W, b, u: (da * r) @ W),
     ),
     Mistake(
-        "h_prev is kept with z, not 1 - z: dh_prev = dh ⊙ z.",
-        _mix(dh_prev=lambda dh, z, h, g: dh * (1 - z)),
+        "dWh_g misses the reset: dWh_g = h_prev^T (da_g ⊙ r).",
+        _after(dW=lambda da, r, h, W, b, u: h.T @ da),
     ),
     Mistake(
-        "the gradient passes the ⊙ node scaled by z: dh_prev = dh ⊙ z.",
-        _mix(dh_prev=lambda dh, z, h, g: dh),
+        "dWh_g is the reset-before form's, (r ⊙ h_prev)^T da_g; after the product the reset "
+        "scales the gradient: h_prev^T (da_g ⊙ r).",
+        _after(dW=lambda da, r, h, W, b, u: (r * h).T @ da),
     ),
     Mistake(
-        "dh_prev: each branch of ⊙ gets dh times the OTHER input, z.",
-        _mix(dh_prev=lambda dh, z, h, g: dh * h),
+        "dWh_g is transposed: the input's transpose comes first, h_prev^T (da_g ⊙ r).",
+        _after(dW=lambda da, r, h, W, b, u: (da * r).T @ h),
     ),
     Mistake(
-        "g is let in with 1 - z, not z: dg = dh ⊙ (1 - z).", _mix(dg=lambda dh, z, h, g: dh * z)
+        "db_hg misses the reset: db_hg = the sum over the batch of da_g ⊙ r.",
+        _after(db=lambda da, r, h, W, b, u: da.sum(axis=0)),
     ),
     Mistake(
-        "the gradient passes the ⊙ node scaled by 1 - z: dg = dh ⊙ (1 - z).",
-        _mix(dg=lambda dh, z, h, g: dh),
+        "db_hg is averaged over the batch; the loss already holds any mean: sum it.",
+        _after(db=lambda da, r, h, W, b, u: (da * r).mean(axis=0)),
     ),
     Mistake(
-        "dg went on through the tanh; dg is the gradient at g itself.",
-        _mix(dg=lambda dh, z, h, g: dh * (1 - z) * (1 - g**2)),
-    ),
-    Mistake(
-        "the sign of dg is off: dg = dh ⊙ (1 - z), the factor that multiplies g.",
-        _mix(dg=lambda dh, z, h, g: -dh * z),
+        "db_hg is summed over the units (axis 1); sum over the batch, axis 0.",
+        _after(db=lambda da, r, h, W, b, u: (da * r).sum(axis=1)),
     ),
 )
 
 
-def _mix_example(rng, N, H):
-    dh, z = rng.standard_normal((N, H)), rng.uniform(0.05, 0.95, (N, H))
-    return dh, z, rng.uniform(-2, 2, (N, H)), rng.uniform(-0.95, 0.95, (N, H))
+def _after_example(rng, N, H):
+    da, r = rng.standard_normal((N, H)), rng.uniform(0.05, 0.95, (N, H))
+    h, W, b_hg = rng.standard_normal((N, H)), rng.standard_normal((H, H)), rng.standard_normal(H)
+    return da, r, h, W, b_hg
 
 
-def _mix_cases(rng):
-    N, H = int(rng.integers(2, 4)), int(rng.integers(4, 7))
+def _after_cases(rng):
+    N, H = int(rng.integers(4, 7)), int(rng.integers(2, 4))
     return [
-        Case("for the example N = H = 3", _mix_example(np.random.default_rng(92), 3, 3)),
-        Case("for random inputs (N = H = 3)", _mix_example(rng, 3, 3)),
-        Case(f"for N = {N}, H = {H}", _mix_example(rng, N, H)),
+        Case("for the example N = H = 3", _after_example(np.random.default_rng(92), 3, 3)),
+        Case("for random inputs (N = H = 3)", _after_example(rng, 3, 3)),
+        Case(f"for N = {N}, H = {H}", _after_example(rng, N, H)),
     ]
 
 
-MIX_BACKWARD = Exercise(
+RESET_AFTER = Exercise(
     label="9.2",
-    function="mix_backward",
-    outputs=("dz", "dh_prev", "dg"),
-    reference=_mix(),
-    cases=_mix_cases,
-    mistakes=MIX_MISTAKES,
-    hint="dz = dh ⊙ (h_prev - g), dh_prev = dh ⊙ z, dg = dh ⊙ (1 - z).",
-    success="dz = dh ⊙ (h_prev - g), dh_prev = dh ⊙ z and dg = dh ⊙ (1 - z) are right",
+    function="reset_after_backward",
+    outputs=("dr", "dh_prev", "dWh_g", "db_hg"),
+    reference=_after(),
+    cases=_after_cases,
+    mistakes=RESET_AFTER_MISTAKES,
+    hint="u = h_prev Wh_g + b_hg, du = da_g ⊙ r: dr = da_g ⊙ u, dh_prev = du Wh_g^T, "
+    "dWh_g = h_prev^T du, db_hg = the sum of du over the batch.",
+    success="the reset-after form's backward (dr, dh_prev, dWh_g, db_hg) is right",
 )
 
 
-def check_gru_mix_backward(mix_backward, seed=None):
-    """Exercise 9.2: ``mix_backward(dh, z, h_prev, g)`` -> (dz, dh_prev, dg), each (N, H)."""
-    run(MIX_BACKWARD, mix_backward, seed)
+def check_reset_after_backward(reset_after_backward, seed=None):
+    """Exercise 9.2: ``reset_after_backward(da_g, r, h_prev, Wh_g, b_hg)`` -> (dr, dh_prev,
+    dWh_g, db_hg), the gradients through r ⊙ (h_prev Wh_g + b_hg)."""
+    run(RESET_AFTER, reset_after_backward, seed)
+
+
+# --------------------------------------------------------------------------- Exercise 9.3
+
+
+def _logit(p):
+    return np.log(p / (1 - p))
+
+
+def _keep(z=lambda k, p: p ** (1 / k), out=_logit):
+    """update_bias, right or with one typical mistake: z per step, then the bias."""
+    return lambda steps, fraction: float(out(z(steps, fraction)))
+
+
+UPDATE_BIAS_MISTAKES = (
+    Mistake(
+        "this is z itself; the exercise asks for the bias b_z with σ(b_z) = z: take the "
+        "logit, log(z / (1 - z)).",
+        _keep(out=lambda z: z),
+    ),
+    Mistake(
+        "the sign is flipped: this is DLFS2's convention, where 1 - z keeps; here z keeps, "
+        "so b_z = log(z / (1 - z)) with z = fraction**(1/steps).",
+        _keep(out=lambda z: -_logit(z)),
+    ),
+    Mistake(
+        "only one step is counted: the old state is multiplied by z at every one of the "
+        "steps, so z**steps = fraction.",
+        _keep(z=lambda k, p: p),
+    ),
+    Mistake(
+        "z**steps = fraction gives z = fraction**(1/steps), not fraction**steps.",
+        _keep(z=lambda k, p: p**k),
+    ),
+    Mistake(
+        "the logarithm of z is not its inverse under σ: b_z = log(z / (1 - z)).",
+        _keep(out=np.log),
+    ),
+    Mistake(
+        "the gate is a sigmoid, not a tanh: b_z = log(z / (1 - z)), not arctanh(z).",
+        _keep(out=np.arctanh),
+    ),
+    Mistake(
+        "log10 where the natural log belongs: σ uses e, b_z = ln(z / (1 - z)).",
+        _keep(out=lambda z: np.log10(z / (1 - z))),
+    ),
+    Mistake(
+        "a linear decay: each step keeps the fraction z of what was there, so what is left "
+        "shrinks as z**steps, not by (1 - fraction) / steps per step.",
+        _keep(z=lambda k, p: 1 - (1 - p) / k),
+    ),
+    Mistake(
+        "one step too many: after the write, the value passes the ⊙ z node once per step, "
+        "steps times.",
+        _keep(z=lambda k, p: p ** (1 / (k + 1))),
+    ),
+)
+
+
+def _bias_cases(rng):
+    steps, fraction = int(rng.integers(5, 200)), float(rng.uniform(0.1, 0.9))
+    return [
+        Case("for steps = 50, fraction = 0.5", (50, 0.5)),
+        Case("for steps = 1, fraction = 0.9 (one step only)", (1, 0.9)),
+        Case(f"for steps = {steps}, fraction = {fraction:.4f}", (steps, fraction)),
+    ]
+
+
+UPDATE_BIAS = Exercise(
+    label="9.3",
+    function="update_bias",
+    outputs=("b_z",),
+    reference=_keep(),
+    cases=_bias_cases,
+    mistakes=UPDATE_BIAS_MISTAKES,
+    hint="z**steps = fraction, so z = fraction**(1/steps), and σ(b_z) = z gives "
+    "b_z = log(z / (1 - z)).",
+    success="b_z = logit(fraction**(1/steps)) keeps the fraction over the steps",
+    kind="number",
+)
+
+
+def check_update_bias(update_bias, seed=None):
+    """Exercise 9.3: ``update_bias(steps, fraction)`` -> the b_z with σ(b_z)**steps =
+    fraction."""
+    run(UPDATE_BIAS, update_bias, seed)
+
+
+# --------------------------------------------------------------------------- Exercise 9.4
+
+
+def _coupled(c_prev, g, c_target):
+    """coupled_forget, right: the f with f ⊙ c_prev + (1 - f) ⊙ g = c_target."""
+    return (c_target - g) / (c_prev - g)
+
+
+COUPLED_MISTAKES = (
+    Mistake(
+        "this is 1 - f, the input gate i: solve f ⊙ c_prev + (1 - f) ⊙ g = c_target for f.",
+        lambda c, g, t: (t - c) / (g - c),
+    ),
+    Mistake(
+        "g is left out: the coupled cell writes (1 - f) ⊙ g, f ⊙ c_prev + (1 - f) ⊙ g = c_target.",
+        lambda c, g, t: t / c,
+    ),
+    Mistake(
+        "i = 1, as in the uncoupled cell: here i = 1 - f, so f = (c_target - g) / (c_prev - g).",
+        lambda c, g, t: (t - g) / c,
+    ),
+    Mistake(
+        "the sign is flipped: f = (c_target - g) / (c_prev - g).",
+        lambda c, g, t: (g - t) / (c - g),
+    ),
+    Mistake(
+        "a missing bracket: c_target - g / (c_prev - g) divides g alone.",
+        lambda c, g, t: t - g / (c - g),
+    ),
+    Mistake(
+        "this is f - 1: the kept part is f ⊙ c_prev, f = (c_target - g) / (c_prev - g).",
+        lambda c, g, t: (t - c) / (c - g),
+    ),
+    Mistake(
+        "f is clipped to [0, 1]: return the f the equation needs, outside (0, 1) too; that "
+        "it falls outside is what the exercise asks you to see.",
+        lambda c, g, t: np.clip((t - g) / (c - g), 0, 1),
+    ),
+    Mistake(
+        "σ is applied: f is the gate's value, not its pre-activation.",
+        lambda c, g, t: sigmoid((t - g) / (c - g)),
+    ),
+)
+
+
+def _coupled_example(rng, N, H):
+    g = rng.uniform(-0.95, 0.95, (N, H))
+    c_prev = g + rng.choice([-1, 1], (N, H)) * rng.uniform(0.3, 1.5, (N, H))
+    return c_prev, g, rng.uniform(-2.5, 2.5, (N, H))
+
+
+def _coupled_cases(rng):
+    N, H = int(rng.integers(2, 5)), int(rng.integers(4, 7))
+    return [
+        Case("for the example N = H = 3", _coupled_example(np.random.default_rng(94), 3, 3)),
+        Case("for random inputs (N = H = 3)", _coupled_example(rng, 3, 3)),
+        Case(f"for N = {N}, H = {H}", _coupled_example(rng, N, H)),
+    ]
+
+
+COUPLED = Exercise(
+    label="9.4",
+    function="coupled_forget",
+    outputs=("f",),
+    reference=_coupled,
+    cases=_coupled_cases,
+    mistakes=COUPLED_MISTAKES,
+    hint="f ⊙ c_prev + (1 - f) ⊙ g = c_target gives f = (c_target - g) / (c_prev - g).",
+    success="f = (c_target - g) / (c_prev - g); the target is reachable only where f is in [0, 1]",
+)
+
+
+def check_coupled_forget(coupled_forget, seed=None):
+    """Exercise 9.4: ``coupled_forget(c_prev, g, c_target)`` -> the f with f ⊙ c_prev +
+    (1 - f) ⊙ g = c_target, each (N, H)."""
+    run(COUPLED, coupled_forget, seed)

@@ -10,8 +10,8 @@ lstm_lib.course.style, drawing primitives from lstm_lib.course.diagrams.primitiv
 * time flows from left to right.
 
 Modules: primitives (nodes, wires, legend), cell (the LSTM cell drawn part by part, shared by
-notebooks 02 to 07), and nb00_from_rnn_to_lstm ... nb09_gru with the figures of each
-notebook. Each figure function returns a matplotlib Figure without touching pyplot's global
+notebooks 02 to 07), and nb00_from_rnn_to_lstm ... nb10_better_language_model with the figures
+of each notebook. Each figure function returns a matplotlib Figure without touching pyplot's global
 state. FIGURES maps a file name (the notebook that first shows it, then the idea) to its
 function; save_all writes them all, and so does ``python -m lstm_lib.course.diagrams [FOLDER]``
 (default: the repository's figures/).
@@ -38,6 +38,7 @@ from .nb05_input_gate import complete_cell, input_gate
 from .nb06_gradient_flow import gradient_flow
 from .nb07_fused import fused_affine_slice, weight_layout
 from .nb09_gru import gru_cell
+from .nb10_better_language_model import stacked_language_model
 from .primitives import DPI
 
 #: every figure, by the file name it is saved under (without ``.png``)
@@ -55,6 +56,7 @@ FIGURES = {
     "07_fused_affine_slice": fused_affine_slice,
     "07_weight_layout": weight_layout,
     "09_gru_cell": gru_cell,
+    "10_stacked_language_model": stacked_language_model,
 }
 
 #: the figures drawn in Korean too (their function takes ``lang``), by file name

@@ -50,13 +50,32 @@ def _update_path(ax, belt):
     wire(ax, [(11, 4.7 + R_OP), (11, belt - R_OP)], "info")
 
 
+def _inputs(ax, belt):
+    """x_t reaches all three parts; h_{t-1} reaches the two gates only (the new
+    information reads it through the reset, r ⊙ h_{t-1})."""
+    y_h, y_x = 1.65, 1.0
+    wire(ax, [(1.5, belt), (1.5, y_h), (6.25, y_h), (6.25, 2.5 - ACT_H / 2)], "hidden")
+    dot(ax, 1.5, belt, style.HIDDEN)
+    wire(ax, [(3.25, y_h), (3.25, 2.5 - ACT_H / 2)], "hidden")
+    dot(ax, 3.25, y_h, style.HIDDEN)
+    wire(ax, [(2.2, -0.7), (2.2, y_x), (11, y_x), (11, 2.5 - ACT_H / 2)], "input")
+    text(ax, 2.55, -0.5, "$x_t$", ha="left")
+    for x in (2.75, 5.75):
+        wire(ax, [(x, y_x), (x, 2.5 - ACT_H / 2)], "input")
+        bridge(ax, x, y_h, "input")
+        dot(ax, x, y_x, style.INPUT)
+    text(ax, 8.3, y_x - 0.4, r"$g$ reads $x_t$ and $r \odot h_{t-1}$", size=FS_SMALL)
+
+
 def gru_cell():
     """Notebook 09 (the LSTM's variants and the GRU): the GRU step, reset before the
     product, h = z ⊙ h_prev + (1 - z) ⊙ g.
 
     The hidden state h runs along the top like the LSTM's cell belt; the reset gate r
     scales h_{t-1} before the new information g reads it; the update gate z keeps the old
-    state and 1 - z lets g in. No memory cell apart from h, no output gate.
+    state and 1 - z lets g in. x_t reaches all three parts, h_{t-1} only the two gates:
+    the new information reads it through r ⊙ h_{t-1}. No memory cell apart from h, no
+    output gate.
     """
     fig, ax = canvas(-1.4, 14.8, -1.0, 7.4)
     panel_box(ax, 0.8, 0.4, 11.6, 6.2)
@@ -69,17 +88,7 @@ def gru_cell():
     op(ax, 6, belt, "mul")
     op(ax, 11, belt, "add")
 
-    bus = 1.2  # x_t and h_{t-1} reach every part
-    dot(ax, 1.5, belt, style.HIDDEN)
-    wire(ax, [(1.5, belt), (1.5, bus)], "hidden", arrow=False)
-    wire(ax, [(1.5, bus), (11, bus)], "input", arrow=False, lw=2.0)
-    wire(ax, [(2.2, -0.7), (2.2, bus)], "input", arrow=False)
-    dot(ax, 2.2, bus, style.INPUT)
-    text(ax, 2.55, -0.5, "$x_t$", ha="left")
-    text(ax, 8.0, bus - 0.42, "$x_t,\\ h_{t-1}$", size=FS_SMALL)
-    for x in (3, 6, 11):
-        dot(ax, x, bus, style.INPUT)
-        wire(ax, [(x, bus), (x, 2.5 - ACT_H / 2)], "input")
+    _inputs(ax, belt)
     _reset_path(ax)
     _update_path(ax, belt)
     text(ax, 7.0, 7.0, r"$h_t = z \odot h_{t-1} + (1 - z) \odot g$")
