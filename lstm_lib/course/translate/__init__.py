@@ -16,6 +16,11 @@ ones obsolete; see ``catalogue``); naming a stem starts a catalogue for that not
 completely, and only for those: a notebook that is not fully translated has no Korean
 notebook at all. ``status`` prints how far each catalogue is.
 
+A catalogue is edited with any gettext editor (Poedit, Lokalize, a text editor): translate
+an entry's msgstr, and when a fuzzy entry is revised remove its ``fuzzy`` flag. Its lines are
+the notebook's lines, never wrapped (what ``msgcat --no-wrap`` writes); ``update`` writes them
+so again.
+
 The Korean notebooks are then executed like the English ones (scripts/execute_notebooks.py)
 and stored with their outputs; strict nbval runs them. tests/test_translation.py fails
 when a catalogue of a Korean notebook has fuzzy, untranslated or missing entries, when a
@@ -27,7 +32,7 @@ from collections import Counter
 from pathlib import Path
 
 from .catalogue import TranslationError, passages, polib, states, update
-from .edition import Book, build, read_notebook, verify, write
+from .edition import Book, build, read_notebook, replace_file, verify, write
 
 __all__ = ["Book", "TranslationError", "build", "status", "update_catalogues", "verify", "write"]
 
@@ -59,9 +64,7 @@ def update_catalogues(book, start=()):
         path.parent.mkdir(parents=True, exist_ok=True)
         text = str(catalogue).rstrip("\n") + "\n"
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            staging = path.with_name(f".{path.name}.partial")
-            staging.write_text(text, encoding="utf-8", newline="\n")
-            staging.replace(path)
+            replace_file(path, text)
         done[stem] = counts
     return done
 

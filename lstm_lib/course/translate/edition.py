@@ -208,9 +208,18 @@ def write(book, edition, force=False):
         raise TranslationError("nothing written:\n" + "\n".join(f"  {p}" for p in refused))
     book.korean.mkdir(parents=True, exist_ok=True)
     for name, nb in edition.notebooks.items():
-        staging = book.korean / f".{name}.partial"
-        staging.write_text(notebook_text(nb), encoding="utf-8", newline="\n")
-        os.replace(staging, book.korean / name)
+        replace_file(book.korean / name, notebook_text(nb))
+
+
+def replace_file(path, text):
+    """Write ``text`` to ``path`` through a temporary file beside it and an atomic rename, so
+    that a failure leaves the old file whole (and no temporary file behind)."""
+    staging = path.with_name(f".{path.name}.partial")
+    try:
+        staging.write_text(text, encoding="utf-8", newline="\n")
+        os.replace(staging, path)
+    finally:
+        staging.unlink(missing_ok=True)
 
 
 def _code(nb):
