@@ -6,6 +6,8 @@
 #   make execute   re-execute notebooks in place from a clean kernel (NB=notebooks/03_*.ipynb)
 #   make figures   regenerate every diagram in figures/ (and the Korean ones in figures/ko)
 #   make student   build the student editions: student/ from notebooks/, student/ko from notebooks/ko
+#   make handout   build what a teacher gives out into handout/ (HANDOUT=folder): the student
+#                  notebooks, the figures, the library's wheel; no instructor notebook or test
 #   make translations  bring the Korean catalogues locale/ko/LC_MESSAGES/*.po in step with
 #                  notebooks/ (NEW=02_output_gate starts the catalogue of a notebook)
 #   make korean    build notebooks/ko from notebooks/ and the catalogues, then execute them
@@ -20,6 +22,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 ARGS   ?=
 NB     ?= notebooks/*.ipynb
+HANDOUT ?= handout
 # Jupyter refuses to run as root (containers, CI) unless told it is on purpose.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 OLDEST ?= .venv-oldest
@@ -33,7 +36,7 @@ EDITION = $(if $(filter ko,$(BOOK)),notebooks/ko,$(if $(filter en,$(BOOK)),noteb
 KO_NB  ?= notebooks/ko/*.ipynb
 NEW    ?=
 
-.PHONY: lab test test-oldest lint execute figures student bench book translations korean
+.PHONY: lab test test-oldest lint execute figures student handout bench book translations korean
 
 # Re-install only when pyproject.toml changed since the last install.
 $(STAMP): pyproject.toml
@@ -80,6 +83,10 @@ translations: $(STAMP)
 korean: $(STAMP)
 	$(PY) -m lstm_lib.course.translate build
 	$(PY) scripts/execute_notebooks.py $(KO_NB)
+
+# Refuses a folder that is not a handout it made (or one changed since); HANDOUT=/tmp/h.
+handout: $(STAMP)
+	$(PY) -m lstm_lib.course.handout . $(HANDOUT)
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_lstm.py $(ARGS)

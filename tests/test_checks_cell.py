@@ -63,6 +63,8 @@ RIGHT = {
 WRONG = {
     "5.1": [
         (_cell(c="f * cp + g"), "the product with the input gate is missing"),
+        (_cell(a="x @ Wx.T + hp @ Wh + b"), "x @ Wx.T: a transpose too many"),
+        (_cell(a="x @ Wx + hp @ Wh.T + b"), "h_prev @ Wh.T: a transpose too many"),
         (_cell(c="f * cp + g + i"), "the input gate is added"),
         (_cell(c="cp + g * i"), "the forget gate is missing"),
         (_cell(c="(1 - f) * cp + g * i"), "the fraction KEPT"),

@@ -5,7 +5,9 @@
 * In English nothing changes: ``localised`` gives the exercise itself.
 * The checker modules translated in full are exactly TRANSLATED: every text they can say
   (names of outputs, case labels on several draws, hints, success lines, mistakes) has its
-  Korean; the others (being rewritten) answer in English.
+  Korean; the others (variants and better_language_model, the checkers of notebooks 09
+  and 10, not translated yet) answer in English.
+* A hint is shown in Korean exactly when it is shown in English: neither holds an equation.
 * Every frame that _core says has its Korean, with the same fields; no Korean entry is
   stale (each key is a text some checker still says); no key is in two tables.
 * The Korean keeps to the glossary (locale/ko/glossary.tsv) and the register (평서문).
@@ -24,7 +26,7 @@ import numpy as np
 import pytest
 
 from lstm_lib import sigmoid
-from lstm_lib.course.checks import ExerciseError, _core, _language, ko
+from lstm_lib.course.checks import ExerciseError, _core, _language, _observed, ko
 from lstm_lib.course.checks.gates import check_apply_gate, check_sigmoid_chain
 from lstm_lib.course.translate import glossary
 
@@ -61,24 +63,29 @@ def texts(name):
     return found
 
 
-def _strings(node, names):
+def _strings(node, names, module):
     """The strings an argument of say() can be: a literal, either branch of an `if`
-    expression, a local variable assigned literals, a module constant."""
+    expression, a local variable assigned literals, a constant of ``module``."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return {node.value}
     if isinstance(node, ast.IfExp):
-        return _strings(node.body, names) | _strings(node.orelse, names)
+        return _strings(node.body, names, module) | _strings(node.orelse, names, module)
     if isinstance(node, ast.Name) and node.id in names:
-        return set().union(*(_strings(value, names) for value in names[node.id]))
-    if isinstance(node, ast.Name) and isinstance(getattr(_core, node.id, None), str):
-        return {getattr(_core, node.id)}
+        return set().union(*(_strings(value, names, module) for value in names[node.id]))
+    if isinstance(node, ast.Name) and isinstance(getattr(module, node.id, None), str):
+        return {getattr(module, node.id)}
     return set()
 
 
 def frames():
-    """The English of every text that _core passes to say(), itself or through not_solved."""
+    """The English of every text that the engine (_core and _observed) passes to say(),
+    itself or through not_solved."""
+    return _frames(_core) | _frames(_observed)
+
+
+def _frames(module):
     found = set()
-    for function in ast.walk(ast.parse(inspect.getsource(_core))):
+    for function in ast.walk(ast.parse(inspect.getsource(module))):
         if not isinstance(function, ast.FunctionDef):
             continue
         names = {}
@@ -88,9 +95,9 @@ def frames():
         for node in ast.walk(function):
             called = getattr(node, "func", None)
             if getattr(called, "id", None) == "say":  # say(text, ...)
-                found |= _strings(node.args[0], names)
+                found |= _strings(node.args[0], names, module)
             elif getattr(called, "id", None) == "not_solved":  # not_solved(label, detail)
-                found |= _strings(node.args[1], names)
+                found |= _strings(node.args[1], names, module)
     return found
 
 
@@ -140,6 +147,14 @@ def test_exactly_the_listed_modules_are_translated_in_full(name):
 def test_an_untranslated_message_is_said_in_english(name, korean):
     missing = [t for t in texts(name) if _language.korean(t) is None]
     assert all(_language.say(t) == t for t in missing)
+
+
+def test_a_korean_hint_is_shown_exactly_when_its_english_is():
+    for name in TRANSLATED:
+        for exercise in vars(import_module(f"lstm_lib.course.checks.{name}")).values():
+            if isinstance(exercise, _core.Exercise):
+                korean_hint = _language.korean(exercise.hint)
+                assert _core.shown_hint(korean_hint) == _core.shown_hint(exercise.hint), name
 
 
 def test_every_frame_of_the_engine_has_its_korean_with_the_same_fields():

@@ -7,6 +7,7 @@ failing, and putting the solutions back gives the instructor notebooks again.
 """
 
 import ast
+import base64
 import json
 import os
 import re
@@ -204,6 +205,33 @@ def test_output_is_deterministic_and_check_mode(course, capsys):
     capsys.readouterr()
     assert classroom.main([str(in_dir), str(out_dir), "--check"]) == 1
     assert "02_b.ipynb" in capsys.readouterr().err  # ... but reported as stale
+
+
+def test_check_mode_suggests_a_command_that_works(course, capsys):
+    """After a teacher edited a generated notebook, --check says so and suggests --force
+    (a plain run would refuse); for a merely outdated one, the plain command."""
+    in_dir, out_dir = course
+    write_edition(in_dir, out_dir)
+    nb = synthetic()
+    nb.cells[1].source = "x = 21\nprint(x)"
+    write(nb, in_dir / "01_a.ipynb")
+    capsys.readouterr()
+    assert classroom.main([str(in_dir), str(out_dir), "--check"]) == 1
+    err = capsys.readouterr().err
+    assert "01_a.ipynb (out of date)" in err
+    assert err.rstrip().endswith(f"run: {classroom.COMMAND} {in_dir} {out_dir}")
+    edited = nbformat.read(out_dir / "02_b.ipynb", as_version=4)
+    edited.cells.append(new_markdown_cell("my hint"))
+    nbformat.write(edited, out_dir / "02_b.ipynb")
+    write(nb, in_dir / "02_b.ipynb")  # its instructor notebook changed too
+    assert classroom.main([str(in_dir), str(out_dir), "--check"]) == 1
+    err = capsys.readouterr().err
+    assert "02_b.ipynb (edited by hand after it was generated)" in err
+    suggested = err.strip().splitlines()[-1]
+    assert suggested.startswith(f"run: {classroom.COMMAND} {in_dir} {out_dir} --force")
+    assert "overwrites the changes in 02_b.ipynb" in suggested
+    code, _ = run_cli(in_dir, out_dir, "--force")  # the suggested command works
+    assert code == 0 and classroom.main([str(in_dir), str(out_dir), "--check"]) == 0
 
 
 def test_notebooks_without_cell_ids_get_stable_ones(tmp_path):
@@ -657,7 +685,7 @@ def test_run_all_shows_each_unsolved_check_as_its_message_only(tmp_path):
 
 
 def test_the_ci_recipe_fails_on_an_unsolved_notebook_and_passes_on_a_solved_one(tmp_path, capsys):
-    """TEACHING.md section 6: `python -m lstm_lib.course.classroom run` stops at a failed check,
+    """TEACHING.md section 7: `python -m lstm_lib.course.classroom run` stops at a failed check,
     although the student edition tags check cells raises-exception."""
     student, solved = _stub_notebook(tmp_path)
     solved_nb = nbformat.read(solved, as_version=4)
@@ -670,20 +698,31 @@ def test_the_ci_recipe_fails_on_an_unsolved_notebook_and_passes_on_a_solved_one(
     assert capsys.readouterr().out == f"ok    {solved}\n"
 
 
+def _round_trip_script():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "nbgrader_round_trip", ROOT / "scripts" / "nbgrader_round_trip.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def test_the_nbgrader_round_trip(tmp_path):
     """scripts/nbgrader_round_trip.py: assign, autograde (a solved and an unsolved
     submission) and feedback; run where nbgrader is installed."""
-    import shutil
+    import importlib.util
     import subprocess
     import sys
 
-    if shutil.which("nbgrader") is None:
+    if importlib.util.find_spec("nbgrader") is None:
         pytest.skip("nbgrader is not installed (pip install nbgrader)")
     result = subprocess.run(
         [
             sys.executable,
             str(ROOT / "scripts" / "nbgrader_round_trip.py"),
-            str(tmp_path),
+            str(tmp_path / "course"),
             "00_from_rnn_to_lstm.ipynb",
         ],
         capture_output=True,
@@ -693,6 +732,38 @@ def test_the_nbgrader_round_trip(tmp_path):
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert "solved: 3 of 3 points" in result.stdout
     assert "unsolved: 0 of 3 points" in result.stdout
+
+
+def test_without_nbgrader_the_round_trip_says_so_and_writes_nothing(tmp_path, monkeypatch, capsys):
+    script = _round_trip_script()
+    real = script.importlib.util.find_spec
+    monkeypatch.setattr(
+        script.importlib.util, "find_spec", lambda name: None if name == "nbgrader" else real(name)
+    )
+    assert script.main([str(tmp_path / "course"), "00_from_rnn_to_lstm.ipynb"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "nbgrader is not installed" in err and "pip install" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+@needs_notebooks
+def test_nbgrader_sees_the_books_exercise_ids_and_the_figures_travel_inside():
+    from nbconvert import HTMLExporter
+
+    script = _round_trip_script()
+    name = "05_input_gate_and_cell.ipynb"
+    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+    nb = script.embed_figures(script.mark_for_nbgrader(nb, name), ROOT / "figures")
+    ids = [c.metadata["nbgrader"]["grade_id"] for c in nb.cells if "nbgrader" in c.metadata]
+    assert ids == [f"exercise_5_{k}{s}" for k in (1, 2, 3) for s in ("_answer", "")]
+    graded = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")]
+    assert all("check" in _tags(c) and c.metadata.nbgrader.points == 1 for c in graded)
+    text = "\n".join(c.source for c in nb.cells)
+    assert "../figures/" not in text and "(attachment:05_complete_cell.png)" in text
+    nbformat.validate(nb)
+    html, _ = HTMLExporter().from_notebook_node(nb)
+    image = base64.b64encode((ROOT / "figures" / "05_complete_cell.png").read_bytes()).decode()
+    assert image in html  # the feedback's HTML shows it without a figures/ folder
 
 
 @needs_notebooks

@@ -13,6 +13,8 @@ The committed edition:
   edit by hand, or a build not run, fails);
 * each Korean notebook is stored executed in order, without errors, its metadata
   normalised, and its checks pass in Korean;
+* the grading command reads a Korean notebook as a key with the English one's exercises
+  (labels, cell ids, answers' names);
 * every translated passage keeps to the glossary (no forbidden variant; the term of every
   idea the English names) and to the register (no ~요, ~니다 sentence).
 
@@ -27,6 +29,7 @@ import nbformat
 import polib
 import pytest
 
+from lstm_lib.course.grade.key import read_key
 from lstm_lib.course.translate import Book, build, glossary, update_catalogues, verify, write
 from lstm_lib.course.translate.catalogue import FUZZY, TranslationError, passages
 from lstm_lib.course.translate.passages import has_words, join, parts
@@ -66,6 +69,15 @@ def test_a_korean_notebook_is_stored_executed_and_passes_its_checks_in_korean(na
     assert set(nb.metadata) == {"kernelspec", "language_info", "translation"}
     checks = [c for c in code if "check" in c.metadata.get("tags", [])]
     assert checks and all("통과" in "".join(o.get("text", "") for o in c.outputs) for c in checks)
+
+
+@pytest.mark.parametrize("name", KOREAN)
+def test_a_korean_notebook_is_a_key_with_the_english_exercises(name):
+    def exercises(path):
+        return [(e.label, e.cell_id, e.names, e.may_use) for e in read_key([path])[0].exercises]
+
+    korean = exercises(BOOK.korean / name)
+    assert korean and korean == exercises(BOOK.english / name)
 
 
 def _translated():

@@ -2,7 +2,7 @@
 
     python -m lstm_lib.course.classroom run student/*.ipynb   (exit 1 if a check fails)
 
-What a course's CI runs on solved notebooks (TEACHING.md, section 6): unlike Run All, a
+What a course's CI runs on solved notebooks (TEACHING.md, section 7): unlike Run All, a
 cell tagged raises-exception does not let the run go on.
 """
 

@@ -14,24 +14,48 @@ mistake>" (tests/test_checks_catalogue.py counts them by that phrase). Every tex
 through ``_language.say`` and every exercise through ``_language.localised``, which give it
 in Korean in the Korean edition (see ``_language``).
 
+A message never prints the solution. A named mistake says what is wrong and may restate the
+one rule it broke; when no mistake explains the answer, the message says what was observed
+(where the answer first differed, with the shapes it was given when it raised) and ends
+with the exercise's ``hint``, which says where to look and holds no equation.
+
 In a notebook an ``ExerciseError`` shows its message only. A teacher who wants the
 full traceback sets the environment variable ``LSTM_CHECKS_TRACEBACK=1`` before starting
 Jupyter, or calls ``lstm_lib.course.checks.show_tracebacks(True)`` in the notebook.
 """
 
 import copy
+import numbers
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
+from ._compare import ATOL, RTOL, same
 from ._language import localised, say
+from ._observed import BROADCAST_HINT, MATMUL_HINT, observed
 
-#: the one relative tolerance of every numeric answer (stated in each exercise's text)
-RTOL = 1e-4
-#: absolute slack for array entries near zero (an answer computed in float32 passes)
-ATOL = 1e-6
+# RTOL, ATOL and the two hints are defined beside the code that uses them and read from here
+__all__ = [
+    "ATOL",
+    "BROADCAST_HINT",
+    "MATMUL_HINT",
+    "RTOL",
+    "Case",
+    "Exercise",
+    "ExerciseError",
+    "Mistake",
+    "affine_example",
+    "as_integer",
+    "mistake",
+    "not_solved",
+    "passed",
+    "run",
+    "show_tracebacks",
+    "shown_hint",
+]
 
 _TRACEBACKS = {"on": os.environ.get("LSTM_CHECKS_TRACEBACK", "") not in ("", "0")}
 
@@ -97,8 +121,13 @@ class Exercise:
     ``outputs`` names the returned values (one name: a single value; several: a tuple, in
     that order); ``compare`` is the order in which they are compared (indices, default all
     in order). ``kind`` is "array", "number" or "integer" (a count, compared exactly).
-    ``cases(rng)`` returns the list of ``Case``; ``hint`` recalls the formula;
-    ``success`` is the rest of the line printed when every case passes.
+    ``cases(rng)`` returns the list of ``Case``; ``hint`` says where to look when no
+    typical mistake explains a wrong answer (a method, never an equation: a hint that holds
+    one would give the solution away and is not shown); ``success`` is the rest of the line
+    printed when every case passes. ``may_use`` names the lstm_lib names an answer may
+    call; every other name of the library is its own implementation of something the book
+    asks the reader to write (the grading command, lstm_lib.course.grade, flags an answer
+    that uses one).
     """
 
     label: str
@@ -111,13 +140,32 @@ class Exercise:
     success: str
     kind: str = "array"
     compare: tuple = ()
+    may_use: tuple = ("sigmoid", "tanh")
+
+
+#: the two sizes a matrix product found different, as @ and as np.dot word it
+_MISMATCH = (
+    re.compile(r"size (\d+) is different from (\d+)"),
+    re.compile(r"(\d+) \(dim \d+\) != (\d+) \(dim \d+\)"),
+)
 
 
 class _Raised:
-    """What a call that raised left behind: the exception's type name and text."""
+    """What a call that raised left behind: the exception's type name and text, and for a
+    matrix product the two sizes that did not match (``sizes``, or None)."""
 
     def __init__(self, error):
         self.name, self.text = type(error).__name__, str(error)
+        found = (pattern.search(self.text) for pattern in _MISMATCH)
+        self.sizes = next((frozenset(m.groups()) for m in found if m), None)
+
+    def like(self, other):
+        """Whether ``other`` is the same failure: the same exception and, when both are a
+        mismatch of a matrix product, the same two sizes (so x @ Wx.T and h_prev @ Wh.T,
+        which both fail, are told apart where D != H)."""
+        if self.name != other.name:
+            return False
+        return self.sizes is None or other.sizes is None or self.sizes == other.sizes
 
 
 class _Outcome:
@@ -185,14 +233,6 @@ def _call(exercise, function, case, student):
     return _outcome(exercise, result)
 
 
-def _same(kind, a, b):
-    if kind == "integer":
-        return a == b
-    if kind == "number":
-        return bool(np.isclose(a, b, rtol=RTOL, atol=0.0))
-    return a.shape == b.shape and bool(np.allclose(a, b, rtol=RTOL, atol=ATOL))
-
-
 def _first_difference(exercise, got, expected):
     """(case index, output index or None) of the first difference, or None if all agree."""
     order = exercise.compare or range(len(exercise.outputs))
@@ -200,7 +240,7 @@ def _first_difference(exercise, got, expected):
         if g.values is None:
             return k, None
         for j in order:
-            if not _same(exercise.kind, g.values[j], e.values[j]):
+            if not same(exercise.kind, g.values[j], e.values[j]):
                 return k, j
     return None
 
@@ -224,22 +264,22 @@ def _explains(exercise, wrong, got, expected, at):
     case, and every other output that the mistake changes equals it too; the student's
     other outputs may hold a second, separate error) or 2 (every output equals the
     mistake's on every case). A case where the student's function raised is explained only
-    by a mistake that raises the same exception there.
+    by a mistake that raises the same exception there (``_Raised.like``).
     """
     kind, (k, j) = exercise.kind, at
     full = True
     for n in [k, *(n for n in range(len(got)) if n != k)]:
         g, w, e = got[n], wrong[n], expected[n]
         if g.values is None or w.values is None:
-            if not (g.raised and w.raised and g.raised.name == w.raised.name):
+            if not (g.raised and w.raised and g.raised.like(w.raised)):
                 return 0
             continue
-        if n == k and j is not None and _same(kind, w.values[j], e.values[j]):
+        if n == k and j is not None and same(kind, w.values[j], e.values[j]):
             return 0  # the mistake does not change what first differed
         for m, (gv, wv, ev) in enumerate(zip(g.values, w.values, e.values, strict=True)):
-            if _same(kind, gv, wv):
+            if same(kind, gv, wv):
                 continue
-            if m == j or not _same(kind, wv, ev):
+            if m == j or not same(kind, wv, ev):
                 return 0
             full = False
     return 2 if full else 1
@@ -304,11 +344,16 @@ def run(exercise, function, seed=None):
     message = _named(exercise, got, expected, at, cases)
     if message is not None:
         raise mistake(exercise.label, what, message)
-    observed = _observed(exercise, got, expected, at, cases)
+    seen = observed(exercise, got, expected, at, cases, function)
+    hint = exercise.hint if shown_hint(exercise.hint) else ""
     text = "Exercise {label}: {observed} {hint}"
-    raise ExerciseError(
-        say(text, label=exercise.label, observed=observed, hint=exercise.hint).rstrip()
-    )
+    raise ExerciseError(say(text, label=exercise.label, observed=seen, hint=hint).rstrip())
+
+
+def shown_hint(hint):
+    """Whether a hint may end a message: it holds no equation (no "=" other than in <= and
+    >=), since an equation there would be the answer itself."""
+    return "=" not in hint.replace("<=", "").replace(">=", "")
 
 
 def _what(exercise, at, cases):
@@ -317,82 +362,18 @@ def _what(exercise, at, cases):
     return say("{name} {label}", name=name, label=cases[k].label)
 
 
-# ------------------------------------------------------------------ what was observed
-
-#: what a matrix-product error most likely means
-MATMUL_HINT = (
-    "A matrix product @ got arrays whose inner sizes differ. In the row-vector convention "
-    "x (N, D) @ Wx (D, H) and h_prev (N, H) @ Wh (H, H); a backward multiplies by the "
-    "transposed weight (W.T); ⊙ is the elementwise product *, not @."
-)
-#: what a broadcasting error most likely means
-BROADCAST_HINT = (
-    "An elementwise operation (*, +, ⊙) got arrays of different shapes: check the shape of "
-    "each operand."
-)
+# ------------------------------------------------------------------ shared building blocks
 
 
-def _raised_text(exercise, raised, label):
-    what = "{function} raised {error} {label}: {text}."
-    text = say(what, function=exercise.function, error=raised.name, label=label, text=raised.text)
-    if "matmul" in raised.text:
-        return f"{text} {say(MATMUL_HINT)}"
-    if "broadcast" in raised.text:
-        return f"{text} {say(BROADCAST_HINT)}"
-    return text
+def affine_example(rng, N, D, H):
+    """Random ``x (N, D), h_prev (N, H), Wx (D, H), Wh (H, H), b (H,)`` for a unit's test."""
+    Wx, Wh, b = rng.standard_normal((D, H)), rng.standard_normal((H, H)), rng.standard_normal(H)
+    x, h_prev = rng.standard_normal((N, D)), rng.standard_normal((N, H))
+    return x, h_prev, Wx, Wh, b
 
 
-def _constant(exercise, got, expected, j):
-    """Whether output j is the same for every case although the right answers differ."""
-    values = [g.values[j] for g in got if g.values is not None]
-    right = [e.values[j] for e in expected if e.values is not None]
-    if len(values) < 3 or any(np.shape(v) != np.shape(values[0]) for v in values):
-        return False
-    same = all(np.array_equal(v, values[0]) for v in values)
-    return same and not all(_same(exercise.kind, r, right[0]) for r in right)
-
-
-def _observed(exercise, got, expected, at, cases):
-    """A description of what the answer did where it first differed, naming no cause."""
-    k, j = at
-    outcome = got[k]
-    if outcome.raised:
-        return _raised_text(exercise, outcome.raised, cases[k].label)
-    fields = {"function": exercise.function, "label": cases[k].label, "problem": outcome.malformed}
-    if outcome.malformed:
-        return say("{function} {label}: {problem}.", **fields)
-    value, right = outcome.values[j], expected[k].values[j]
-    fields.update(name=exercise.outputs[j], value=value, right=np.shape(right), got=np.shape(value))
-    if _constant(exercise, got, expected, j):
-        return say(
-            "{name} is the same for every input although the right answer changes with it: "
-            "compute it from the arguments, not as a fixed number.",
-            **fields,
-        )
-    if exercise.kind != "array":
-        return say("{name} {label} is not right ({function} returned {value:.6g}).", **fields)
-    if value.shape != right.shape and value.shape == right.shape[::-1]:
-        return say(
-            "{name} {label} should have shape {right}, got {got} (the right shape reversed: "
-            "a transpose?).",
-            **fields,
-        )
-    if value.shape != right.shape:
-        return say("{name} {label} should have shape {right}, got {got}.", **fields)
-    if value.ndim == 2 and _same("array", value.T, right):
-        return say("{name} {label} is the transpose of the right answer.", **fields)
-    if not np.all(np.isfinite(value)):
-        return say(
-            "{name} {label} contains NaN or inf: look for a division by zero, the log of 0 "
-            "or an overflow.",
-            **fields,
-        )
-    right_before = [c.label for c, g in zip(cases[:k], got[:k], strict=True) if g.values]
-    fields.update(gap=np.max(np.abs(value - right)), before=(right_before or [""])[-1])
-    if right_before:
-        return say(
-            "{name} {label} has the right shape but is off by up to {gap:.3g} (it was right "
-            "{before}).",
-            **fields,
-        )
-    return say("{name} {label} has the right shape but is off by up to {gap:.3g}.", **fields)
+def as_integer(value):
+    """``value`` as an int when it is a whole real number (20 or 20.0), else None."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return None
+    return int(value) if float(value).is_integer() else None

@@ -22,16 +22,20 @@ _ORDER = ("f", "g", "i", "o")
 _ACTS = {"f": sigmoid, "g": tanh, "i": sigmoid, "o": sigmoid}
 
 
-def _cell(acts=None, bias="fgio", swap_gi=False, c_rule=None, h_rule=None):
+def _cell(acts=None, bias="fgio", swap_gi=False, c_rule=None, h_rule=None, affine=None):
     """lstm_cell_forward, right or with one typical mistake."""
     acts = {**_ACTS, **(acts or {})}
+    affine = affine or (lambda x, h_prev, Wx, Wh: x @ Wx + h_prev @ Wh)
     c_rule = c_rule or (lambda f, g, i, c_prev: f * c_prev + g * i)
     h_rule = h_rule or (lambda o, c, c_prev: o * tanh(c))
 
     def forward(x, h_prev, c_prev, parts):
         if swap_gi:
             parts = dict(parts, g=parts["i"], i=parts["g"])
-        a = {k: x @ Wx + h_prev @ Wh + (b if k in bias else 0) for k, (Wx, Wh, b) in parts.items()}
+        a = {
+            k: affine(x, h_prev, Wx, Wh) + (b if k in bias else 0)
+            for k, (Wx, Wh, b) in parts.items()
+        }
         f, g, i, o = (acts[k](a[k]) for k in _ORDER)
         c = c_rule(f, g, i, c_prev)
         return h_rule(o, c, c_prev), c
@@ -73,6 +77,16 @@ CELL_MISTAKES = (
         "the weight sets of g and i are swapped: g = tanh(...) uses parts['g'], i = σ(...) "
         "uses parts['i'].",
         _cell(swap_gi=True),
+    ),
+    Mistake(
+        "x @ Wx.T: a transpose too many; each part's Wx is (D, H), and x (N, D) @ Wx gives "
+        "(N, H) as it is.",
+        _cell(affine=lambda x, h_prev, Wx, Wh: x @ Wx.T + h_prev @ Wh),
+    ),
+    Mistake(
+        "h_prev @ Wh.T: a transpose too many; each part's Wh is (H, H), and h_prev (N, H) @ Wh "
+        "is the product the forward pass needs.",
+        _cell(affine=lambda x, h_prev, Wx, Wh: x @ Wx + h_prev @ Wh.T),
     ),
     Mistake("the biases are missing. " + _BIAS, _cell(bias="")),
     *(
@@ -133,8 +147,8 @@ LSTM_CELL_FORWARD = Exercise(
     reference=_cell(),
     cases=_cell_cases,
     mistakes=CELL_MISTAKES,
-    hint="c = f ⊙ c_prev + g ⊙ i and h = o ⊙ tanh(c); each part has its own weights "
-    "parts['f'], parts['g'], ...",
+    hint="Compute each part from its own weights in parts, then the new cell from f, g, i and "
+    "c_prev, then h from o and the new cell.",
     success="lstm_cell_forward gives c = f ⊙ c_prev + g ⊙ i and h = o ⊙ tanh(c)",
     compare=(1, 0),
 )
@@ -282,9 +296,9 @@ PREACTIVATION_GRADS = Exercise(
     reference=_grads(),
     cases=_grads_cases,
     mistakes=GRADS_MISTAKES,
-    hint="dc = dc_next + dh ⊙ o ⊙ (1 - tanh²(c)); da_f = dc ⊙ c_prev ⊙ f(1 - f), "
-    "da_g = dc ⊙ i ⊙ (1 - g²), da_i = dc ⊙ g ⊙ i(1 - i), da_o = dh ⊙ tanh(c) ⊙ o(1 - o), "
-    "dc_prev = dc ⊙ f.",
+    hint="Add the two streams that reach c (the one from the next step and the one through "
+    "h), then go back through each ⊙ node (times the other input) and each activation "
+    "(its derivative written with its output).",
     success="both streams meet at c and every ⊙ node and activation is right",
     compare=(4, 1, 2, 0, 3),
 )
@@ -345,7 +359,7 @@ MEMORY_LEFT = Exercise(
     reference=lambda g, f, steps: g * f**steps,
     cases=_memory_cases,
     mistakes=MEMORY_MISTAKES,
-    hint="Write the update c = f ⊙ c + g ⊙ i for each step and see which factor repeats.",
+    hint="Write the cell's update for each step and see which factor repeats.",
     success="c after the steps is g * f**steps",
     kind="number",
 )

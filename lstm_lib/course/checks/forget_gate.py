@@ -19,7 +19,7 @@ FORGET_GATE = unit_exercise(
         "function": "forget_step",
         "outputs": ("f", "kept"),
         "kind": "gate",
-        "hint": "f should be sigmoid(x @ Wx + h_prev @ Wh + b) and kept should be f * c_prev.",
+        "hint": "f is a gate of x and h_prev; what is kept is c_prev scaled entry by entry by f.",
         "success": "f = sigmoid(x Wx + h_prev Wh + b) and f ⊙ c_prev are right",
     },
     UnitLayout(("memory",)),
@@ -51,7 +51,8 @@ FORGET_BACKWARD = elementwise_exercise(
     {
         "label": "3.2",
         "function": "forget_backward",
-        "hint": "df should be dc * c_prev and dc_prev should be dc * f.",
+        "hint": "A ⊙ node passes the upstream gradient times the OTHER input to each of its "
+        "inputs.",
         "success": "df = dc ⊙ c_prev and dc_prev = dc ⊙ f are right",
     },
     {"dc": "grad", "f": "gate", "c_prev": "memory"},
@@ -169,7 +170,8 @@ STEPS_TO_KEEP = Exercise(
     reference=lambda f, fraction: np.log(fraction) / np.log(f),
     cases=_keep_cases,
     mistakes=KEEP_MISTAKES,
-    hint="Solve f**k = fraction for k.",
+    hint="Take the logarithm of what is left after k steps and solve for k (a real number, "
+    "not rounded).",
     success="steps_to_keep gives k with f**k = fraction (half-life for fraction = 0.5)",
     kind="number",
 )

@@ -73,6 +73,16 @@ STEP_MISTAKES = (
         _step(affine=lambda x, h, Wx, Wh, b: x @ Wx + b),
     ),
     Mistake(
+        "h_prev @ Wh.T: a transpose too many; the fused Wh is (H, 4H), and h_prev (N, H) @ Wh "
+        "gives the four blocks (N, 4H) as it is.",
+        _step(affine=lambda x, h, Wx, Wh, b: x @ Wx + h @ Wh.T + b),
+    ),
+    Mistake(
+        "x @ Wx.T: a transpose too many; the fused Wx is (D, 4H), and x (N, D) @ Wx gives the "
+        "four blocks (N, 4H) as it is.",
+        _step(affine=lambda x, h, Wx, Wh, b: x @ Wx.T + h @ Wh + b),
+    ),
+    Mistake(
         "A lacks the bias b: A = x @ Wx + h_prev @ Wh + b.",
         _step(affine=lambda x, h, Wx, Wh, b: x @ Wx + h @ Wh),
     ),
@@ -129,8 +139,8 @@ FUSED_LSTM_STEP = Exercise(
     reference=_step(),
     cases=_step_cases,
     mistakes=STEP_MISTAKES,
-    hint="A = x @ Wx + h_prev @ Wh + b; f, g, i, o are its column blocks of width H, in "
-    "that order; c = f ⊙ c_prev + g ⊙ i, h = o ⊙ tanh(c).",
+    hint="One affine transform of x and h_prev gives the four blocks side by side; slice "
+    "them in this book's order, then compute the cell as in notebook 05.",
     success="fused_lstm_step slices A into f, g, i, o and matches the cell",
     compare=(1, 0),
 )
@@ -217,9 +227,10 @@ RUN_SEQUENCE = Exercise(
     reference=_loop(),
     cases=_sequence_cases,
     mistakes=SEQUENCE_MISTAKES,
-    hint="Start from h = c = 0, run one step per t with xs[:, t], carry h and c, and stack "
-    "the new h of every step along axis 1.",
+    hint="Start from a zero state, run one step per time step on that step's inputs, carry "
+    "the state on, and keep each step's new hidden state in the (N, T, H) layout.",
     success="run_sequence carries h and c through all steps",
+    may_use=("sigmoid", "tanh", "LSTM"),
 )
 
 
@@ -332,10 +343,11 @@ BACKWARD_THROUGH_TIME = Exercise(
     reference=_bptt(),
     cases=_bptt_cases,
     mistakes=BPTT_MISTAKES,
-    hint="Go backwards in time, feed dhs[:, t] + the carried dh and the carried dc to step t, "
-    "add up the weight gradients, and stack dx along axis 1.",
+    hint="Go backwards in time, carrying both state gradients from each step to the one "
+    "before; the weights are shared by all steps.",
     success="backward_through_time carries dh and dc and sums the gradients",
     compare=(1, 2, 3, 0),
+    may_use=("sigmoid", "tanh", "LSTM"),
 )
 
 

@@ -30,7 +30,8 @@ APPLY_GATE = unit_exercise(
         "function": "apply_gate",
         "outputs": ("the gated information",),
         "kind": "gate",
-        "hint": "The output should be sigmoid(x @ Wx + h_prev @ Wh + b) * v.",
+        "hint": "First the openness, the sigmoid of the gate's affine sum of x and h_prev; then "
+        "apply it to v, entry by entry.",
         "success": "apply_gate computes sigmoid(x Wx + h_prev Wh + b) * v",
     },
     UnitLayout(("information",), first=True),
@@ -149,8 +150,9 @@ GATE_BACKWARD = Exercise(
     reference=_gate_backward(),
     cases=_gate_cases,
     mistakes=GATE_BACKWARD_MISTAKES,
-    hint="Through the sigmoid node da = dy * y * (1 - y); then dx = da @ Wx.T, "
-    "dh_prev = da @ Wh.T, dWx = x.T @ da, dWh = h_prev.T @ da, db = da.sum(axis=0).",
+    hint="First back through the sigmoid node (its derivative written with its output y), "
+    "then the rule of the affine transform for each input and each weight; the bias is "
+    "shared by the whole batch.",
     success="gate_backward: da = dy * y * (1 - y), then the affine rule",
     compare=(4, 2, 3, 0, 1),
 )

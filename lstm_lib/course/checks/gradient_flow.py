@@ -108,7 +108,8 @@ CELL_PATH_BACKWARD = Exercise(
     reference=_cell_path(),
     cases=_cell_path_cases,
     mistakes=CELL_PATH_MISTAKES,
-    hint="dcs[:, T] = dc_local[:, T-1]; going back, " + _ADD + ".",
+    hint="Walk back from the last cell: at each cell its own gradient joins what came back, "
+    "and the ⊙ f node on the way to the cell before multiplies by that step's gate.",
     success="cell_path_backward carries the gradient back with ⊙ f and adds each step's own",
 )
 

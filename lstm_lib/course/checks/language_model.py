@@ -16,6 +16,7 @@ import copy
 import numpy as np
 
 from ._core import Case, Exercise, Mistake, run
+from ._stand_ins import StreamModel
 
 __all__ = ["StreamModel", "check_perplexity", "check_stream_loss", "check_unigram_perplexity"]
 
@@ -84,7 +85,7 @@ PERPLEXITY = Exercise(
     reference=_ppl,
     cases=_perplexity_cases,
     mistakes=PERPLEXITY_MISTAKES,
-    hint="Perplexity is exp(-mean(log p)), natural logarithm.",
+    hint="Average the negative natural log-probabilities, then undo the logarithm.",
     success="perplexity = exp(mean cross-entropy); 1 for a sure model, V for a uniform one",
     kind="number",
 )
@@ -182,8 +183,8 @@ UNIGRAM_PERPLEXITY = Exercise(
     reference=_unigram(),
     cases=_unigram_cases,
     mistakes=UNIGRAM_MISTAKES,
-    hint="p(w) = (count_train(w) + 1) / (len(train_ids) + V); perplexity = exp(-mean log p) "
-    "over test_ids.",
+    hint="Count every symbol of the vocabulary in the training stream, seen or not, with "
+    "add-one smoothing; normalise; score the test stream as in Exercise 8.1.",
     success="the add-one unigram baseline, fitted on train, scored on test",
     kind="number",
 )
@@ -195,44 +196,6 @@ def check_unigram_perplexity(unigram_perplexity, seed=None):
 
 
 # --------------------------------------------------------------------------- Exercise 8.3
-
-
-class StreamModel:
-    """A small stateful recurrent model with the book's model interface.
-
-    ``forward(xs, ts)`` (xs, ts ids (N, T)) returns the mean cross-entropy of predicting
-    ts and keeps the state h (N, V) for the next call; ``predict(xs)`` returns the scores
-    (N, T, V); ``reset_state()`` forgets the state; ``loss`` is ``forward``'s other name.
-    """
-
-    def __init__(self, V, rng):
-        self.E, self.W = rng.standard_normal((V, V)), 1.5 * rng.standard_normal((V, V))
-        self.h = None
-
-    def reset_state(self):
-        """Forget the state: the next call starts from h = 0."""
-        self.h = None
-
-    def predict(self, xs):
-        """Scores (N, T, V) for ids xs (N, T); the state is carried on."""
-        xs = np.asarray(xs)
-        h = np.zeros((xs.shape[0], self.E.shape[0])) if self.h is None else self.h
-        scores = []
-        for t in range(xs.shape[1]):
-            h = np.tanh(0.7 * h + self.E[xs[:, t]])
-            scores.append(h @ self.W)
-        self.h = h
-        return np.stack(scores, axis=1)
-
-    def forward(self, xs, ts):
-        """The mean cross-entropy (nats) of the targets ts (N, T) given the inputs xs (N, T)."""
-        s = self.predict(xs)
-        s = s - s.max(axis=-1, keepdims=True)
-        log_p = s - np.log(np.exp(s).sum(axis=-1, keepdims=True))
-        ts = np.asarray(ts)
-        return float(-np.take_along_axis(log_p, ts[..., None], axis=-1).mean())
-
-    loss = forward
 
 
 def _stream(
@@ -340,8 +303,8 @@ STREAM_LOSS = Exercise(
     reference=_stream(),
     cases=_stream_cases,
     mistakes=STREAM_MISTAKES,
-    hint="Reset once, cut ids into batch_size consecutive rows, inputs rows[:, :-1], targets "
-    "rows[:, 1:], chunks of T, each chunk's loss weighted by its number of targets.",
+    hint="Reset the state once, cut the stream into batch_size consecutive rows, predict each "
+    "next symbol chunk by chunk, and give every target the same weight.",
     success="the state is handed from chunk to chunk; every target counts once",
     kind="number",
 )

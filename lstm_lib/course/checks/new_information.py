@@ -20,7 +20,8 @@ NEW_INFORMATION = unit_exercise(
         "function": "write_step",
         "outputs": ("g", "c"),
         "kind": "information",
-        "hint": "g should be np.tanh(x @ Wx + h_prev @ Wh + b) and c should be f * c_prev + g.",
+        "hint": "g is the tanh of its own affine sum of x and h_prev; the new cell keeps c_prev "
+        "scaled by f and adds g.",
         "success": "g = tanh(x Wx + h_prev Wh + b) and c = f ⊙ c_prev + g are right",
     },
     UnitLayout(("memory", "gate")),
@@ -55,7 +56,8 @@ CELL_BACKWARD = elementwise_exercise(
     {
         "label": "4.2",
         "function": "cell_backward",
-        "hint": "dc_prev should be dc * f and da should be dc * (1 - g**2).",
+        "hint": "The + node passes dc on to both branches unchanged; then the ⊙ f node on the "
+        "cell path, and the tanh node on g's branch.",
         "success": "dc_prev = dc ⊙ f and da = dc ⊙ (1 - g²) are right",
     },
     {"dc": "grad", "f": "gate", "g": "information"},
@@ -147,7 +149,8 @@ RANDOM_WALK_SPREAD = Exercise(
     reference=lambda steps, sd: sd * np.sqrt(steps),
     cases=_spread_cases,
     mistakes=SPREAD_MISTAKES,
-    hint="Var(c) = steps Var(g); the standard deviation is its square root.",
+    hint="Independent writes add their variances; the spread is the square root of the "
+    "total variance.",
     success="the spread of c grows like the square root of the number of steps",
     kind="number",
 )

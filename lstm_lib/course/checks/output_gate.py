@@ -20,7 +20,7 @@ OUTPUT_GATE = unit_exercise(
         "function": "output_step",
         "outputs": ("o", "h"),
         "kind": "gate",
-        "hint": "o should be sigmoid(x @ Wx + h_prev @ Wh + b) and h should be o * np.tanh(c).",
+        "hint": "o is a gate of x and h_prev; h is o applied entry by entry to the squashed cell.",
         "success": "o = sigmoid(x Wx + h_prev Wh + b) and h = o ⊙ tanh(c) are right",
     },
     UnitLayout(("memory",)),
@@ -61,7 +61,8 @@ OUTPUT_BACKWARD = elementwise_exercise(
     {
         "label": "2.2",
         "function": "output_backward",
-        "hint": "do should be dh * np.tanh(c) and dc should be dh * o * (1 - np.tanh(c)**2).",
+        "hint": "The ⊙ node gives each input the gradient times the other input; c's branch "
+        "then goes back through the tanh node.",
         "success": "do = dh ⊙ tanh(c) and dc = dh ⊙ o ⊙ (1 - tanh²(c)) are right",
     },
     {"dh": "grad", "o": "gate", "c": "memory"},

@@ -22,7 +22,8 @@ RNN_STEP = unit_exercise(
         "function": "rnn_step",
         "outputs": ("h",),
         "kind": "rnn",
-        "hint": "h should be tanh(x @ Wx + h_prev @ Wh + b).",
+        "hint": "Build it term by term: x times its weight, h_prev times its weight, the bias, "
+        "then the activation of the whole sum.",
         "success": "rnn_step computes tanh(x Wx + h_prev Wh + b)",
     },
     UnitLayout(()),
@@ -107,8 +108,8 @@ RNN_DH_PREV = Exercise(
     reference=_dh_prev(),
     cases=_dh_cases,
     mistakes=DH_PREV_MISTAKES,
-    hint="Backward through h_next = tanh(a): da = dh_next * (1 - h_next**2); then through "
-    "a = ... + h_prev @ Wh: dh_prev = da @ Wh.T.",
+    hint="Go back through the step's two nodes in turn: the tanh node (its derivative "
+    "written with its output h_next), then the product with Wh.",
     success="rnn_dh_prev multiplies by tanh' = 1 - h_next**2, then by Wh.T",
 )
 
@@ -194,7 +195,8 @@ STEPS_TO_VANISH = Exercise(
     reference=steps_to_vanish_reference,
     cases=_vanish_cases,
     mistakes=VANISH_MISTAKES,
-    hint="The smallest whole k with factor**k < threshold.",
+    hint="Take the logarithm of factor**k < threshold, solve for k and round to the smallest "
+    "whole k that satisfies it.",
     success="steps_to_vanish gives the smallest k with factor**k below the threshold",
     kind="integer",
 )

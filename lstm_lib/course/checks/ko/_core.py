@@ -35,17 +35,19 @@ MESSAGES = {
     ),
     "Exercise {label}: {observed} {hint}": "연습 문제 {label}: {observed} {hint}",
     "{name} {label}": "{label} {name}",
-    "A matrix product @ got arrays whose inner sizes differ. In the row-vector convention "
-    "x (N, D) @ Wx (D, H) and h_prev (N, H) @ Wh (H, H); a backward multiplies by the "
-    "transposed weight (W.T); ⊙ is the elementwise product *, not @.": (
-        "행렬 곱(@)에 안쪽 크기가 서로 다른 배열이 들어왔다. 행벡터 규약에서는 "
-        "x (N, D) @ Wx (D, H), h_prev (N, H) @ Wh (H, H)이고, 역전파에서는 전치한 "
+    "A matrix product @ got arrays whose inner sizes differ: in the row-vector convention a "
+    "batch (N, D) @ a weight (D, H); a backward multiplies by the transposed weight (W.T); ⊙ "
+    "is the elementwise product *, not @.": (
+        "행렬 곱(@)에 안쪽 크기가 서로 다른 배열이 들어왔다. 행벡터 규약에서는 배치 (N, D) @ "
+        "가중치 (D, H)이고, 역전파에서는 전치한 "
         "가중치(W.T)를 곱한다. ⊙ 기호는 원소별 곱(*)이며 행렬 곱(@)이 아니다."
     ),
     "An elementwise operation (*, +, ⊙) got arrays of different shapes: check the shape of "
     "each operand.": (
         "원소별 연산(*, +, ⊙)에 형상이 서로 다른 배열이 들어왔다. 피연산자마다 형상을 확인하라."
     ),
+    "It was given {given}.": "받은 인자의 형상은 {given}이다.",
+    "argument {k}": "인자 {k}",
     "{function} raised {error} {label}: {text}.": (
         "{label} {function}에서 {error} 예외가 일어났다: {text}."
     ),

@@ -10,9 +10,10 @@ _OTHER = "⊙ 노드는 기울기에 '다른 쪽' 입력을 곱해 보낸다"
 
 MESSAGES = {
     # Exercise 5.1
-    "c = f ⊙ c_prev + g ⊙ i and h = o ⊙ tanh(c); each part has its own weights "
-    "parts['f'], parts['g'], ...": (
-        f"{_C}이고 {_H}이다. 네 부분은 저마다 자기 가중치 parts['f'], parts['g'], ...를 쓴다."
+    "Compute each part from its own weights in parts, then the new cell from f, g, i and "
+    "c_prev, then h from o and the new cell.": (
+        "네 부분을 저마다 parts에 있는 자기 가중치로 계산하고, 이어서 f, g, i, c_prev로 새 "
+        "셀을, 그다음 o와 새 셀로 h를 계산하라."
     ),
     "lstm_cell_forward gives c = f ⊙ c_prev + g ⊙ i and h = o ⊙ tanh(c)": (
         f"lstm_cell_forward가 {_C}와 {_H}를 계산한다"
@@ -46,6 +47,16 @@ MESSAGES = {
     "uses parts['i'].": (
         "g와 i의 가중치가 뒤바뀌었다. g = tanh(...)는 parts['g']를, i = σ(...)는 parts['i']를 쓴다."
     ),
+    "x @ Wx.T: a transpose too many; each part's Wx is (D, H), and x (N, D) @ Wx gives (N, H) "
+    "as it is.": (
+        "x @ Wx.T: 전치가 하나 더 들어갔다. 네 부분의 Wx는 저마다 (D, H)이고, x (N, D) @ Wx가 "
+        "그대로 (N, H)를 준다."
+    ),
+    "h_prev @ Wh.T: a transpose too many; each part's Wh is (H, H), and h_prev (N, H) @ Wh is "
+    "the product the forward pass needs.": (
+        "h_prev @ Wh.T: 전치가 하나 더 들어갔다. 네 부분의 Wh는 저마다 (H, H)이고, 순전파에 "
+        "필요한 곱은 h_prev (N, H) @ Wh 그대로이다."
+    ),
     "the biases are missing. " + _BIAS_EN: "편향이 모두 빠졌다. " + _BIAS,
     **{
         f"the bias of {k} is missing. " + _BIAS_EN: f"{k}의 편향이 빠졌다. " + _BIAS for k in "fgio"
@@ -64,11 +75,11 @@ MESSAGES = {
     ),
     "for N = D = H = 3": "N = D = H = 3일 때",
     # Exercise 5.2
-    "dc = dc_next + dh ⊙ o ⊙ (1 - tanh²(c)); da_f = dc ⊙ c_prev ⊙ f(1 - f), "
-    "da_g = dc ⊙ i ⊙ (1 - g²), da_i = dc ⊙ g ⊙ i(1 - i), da_o = dh ⊙ tanh(c) ⊙ o(1 - o), "
-    "dc_prev = dc ⊙ f.": (
-        f"{_DC}이고, da_f = dc ⊙ c_prev ⊙ f(1 - f), da_g = dc ⊙ i ⊙ (1 - g²), "
-        "da_i = dc ⊙ g ⊙ i(1 - i), da_o = dh ⊙ tanh(c) ⊙ o(1 - o), dc_prev = dc ⊙ f이다."
+    "Add the two streams that reach c (the one from the next step and the one through h), then "
+    "go back through each ⊙ node (times the other input) and each activation (its derivative "
+    "written with its output).": (
+        "c에 닿는 두 흐름(다음 시각에서 오는 것과 h를 거쳐 오는 것)을 더한 다음, ⊙ 노드(다른 "
+        "쪽 입력을 곱한다)와 활성화 함수(그 미분은 출력으로 쓴다)를 하나씩 거슬러 가라."
     ),
     "both streams meet at c and every ⊙ node and activation is right": (
         "두 흐름이 c에서 만나고, ⊙ 노드와 활성화 함수가 모두 맞다"
@@ -135,8 +146,8 @@ MESSAGES = {
     "with dc_next = 0 (only the stream through h)": "dc_next = 0일 때(h를 거쳐 오는 흐름만 있다)",
     "with both streams": "두 흐름이 모두 있을 때",
     # Exercise 5.3
-    "Write the update c = f ⊙ c + g ⊙ i for each step and see which factor repeats.": (
-        "시각마다 갱신 c = f ⊙ c + g ⊙ i를 적어 보고 어떤 인수가 되풀이되는지 보라."
+    "Write the cell's update for each step and see which factor repeats.": (
+        "시각마다 셀의 갱신을 적어 보고 어떤 인수가 되풀이되는지 보라."
     ),
     "c after the steps is g * f**steps": "그 시각들이 지난 뒤의 c는 g * f**steps이다",
     "one factor f too few: k steps after the write multiply by f k times.": (

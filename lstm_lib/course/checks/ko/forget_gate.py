@@ -7,8 +7,8 @@ _K = "k = ln(fraction) / ln(f)"
 
 MESSAGES = {
     # Exercise 3.1
-    "f should be sigmoid(x @ Wx + h_prev @ Wh + b) and kept should be f * c_prev.": (
-        "f는 sigmoid(x @ Wx + h_prev @ Wh + b), kept는 f * c_prev이어야 한다."
+    "f is a gate of x and h_prev; what is kept is c_prev scaled entry by entry by f.": (
+        "f는 x와 h_prev로 만든 게이트이다. 남기는 것은 c_prev를 원소별로 f배 한 값이다."
     ),
     "f = sigmoid(x Wx + h_prev Wh + b) and f ⊙ c_prev are right": (
         "f = sigmoid(x Wx + h_prev Wh + b)와 f ⊙ c_prev가 맞다"
@@ -26,8 +26,8 @@ MESSAGES = {
         f"여기서는 기억 셀에 tanh를 적용하지 않는다: {_KEPT}."
     ),
     # Exercise 3.2
-    "df should be dc * c_prev and dc_prev should be dc * f.": (
-        "df는 dc * c_prev, dc_prev는 dc * f이어야 한다."
+    "A ⊙ node passes the upstream gradient times the OTHER input to each of its inputs.": (
+        "⊙ 노드는 입력마다 상류 기울기에 '다른 쪽' 입력을 곱해 보낸다."
     ),
     "df = dc ⊙ c_prev and dc_prev = dc ⊙ f are right": "df = dc ⊙ c_prev와 dc_prev = dc ⊙ f가 맞다",
     "df got f: each branch of ⊙ gets dc times the OTHER input, c_prev.": (
@@ -65,7 +65,10 @@ MESSAGES = {
         "셀 경로에는 시그모이드 노드가 없다: dc_prev = dc ⊙ f이며 f (1 - f)는 곱하지 않는다."
     ),
     # Exercise 3.3
-    "Solve f**k = fraction for k.": "f**k = fraction을 k에 대해 풀어라.",
+    "Take the logarithm of what is left after k steps and solve for k (a real number, not "
+    "rounded).": (
+        "k 시각 뒤에 남는 양에 로그를 취해 k에 대해 풀어라(k는 반올림하지 않은 실수이다)."
+    ),
     "steps_to_keep gives k with f**k = fraction (half-life for fraction = 0.5)": (
         "steps_to_keep이 f**k = fraction을 만족하는 k를 준다(fraction = 0.5이면 반감기)"
     ),

@@ -32,10 +32,10 @@ def _order_mistakes():
 
 MESSAGES = {
     # Exercise 7.1
-    "A = x @ Wx + h_prev @ Wh + b; f, g, i, o are its column blocks of width H, in "
-    "that order; c = f ⊙ c_prev + g ⊙ i, h = o ⊙ tanh(c).": (
-        "A = x @ Wx + h_prev @ Wh + b이고, f, g, i, o는 그 순서대로 놓인 폭 H의 열 블록이다. "
-        "c = f ⊙ c_prev + g ⊙ i, h = o ⊙ tanh(c)이다."
+    "One affine transform of x and h_prev gives the four blocks side by side; slice them in "
+    "this book's order, then compute the cell as in notebook 05.": (
+        "x와 h_prev의 아핀 변환 한 번으로 네 블록이 나란히 나온다. 이 책의 순서대로 잘라 낸 "
+        "다음, 노트북 05에서처럼 셀을 계산하라."
     ),
     "fused_lstm_step slices A into f, g, i, o and matches the cell": (
         "fused_lstm_step이 A를 f, g, i, o로 잘라 셀과 같은 값을 낸다"
@@ -51,6 +51,16 @@ MESSAGES = {
     ),
     "A lacks h_prev @ Wh: the affine transform has three terms.": (
         "A에 h_prev @ Wh가 빠졌다. 아핀 변환에는 항이 세 개 있다."
+    ),
+    "h_prev @ Wh.T: a transpose too many; the fused Wh is (H, 4H), and h_prev (N, H) @ Wh "
+    "gives the four blocks (N, 4H) as it is.": (
+        "h_prev @ Wh.T: 전치가 하나 더 들어갔다. 융합한 Wh는 (H, 4H)이고, h_prev (N, H) @ Wh가 "
+        "그대로 네 블록 (N, 4H)를 준다."
+    ),
+    "x @ Wx.T: a transpose too many; the fused Wx is (D, 4H), and x (N, D) @ Wx gives the four "
+    "blocks (N, 4H) as it is.": (
+        "x @ Wx.T: 전치가 하나 더 들어갔다. 융합한 Wx는 (D, 4H)이고, x (N, D) @ Wx가 그대로 네 "
+        "블록 (N, 4H)를 준다."
     ),
     "A lacks the bias b: A = x @ Wx + h_prev @ Wh + b.": (
         "A에 편향 b가 빠졌다: A = x @ Wx + h_prev @ Wh + b."
@@ -71,10 +81,10 @@ MESSAGES = {
         "c_prev = 0일 때(그러면 c = g ⊙ i이고, g와 i 블록에서 읽힌다)"
     ),
     # Exercise 7.2
-    "Start from h = c = 0, run one step per t with xs[:, t], carry h and c, and stack "
-    "the new h of every step along axis 1.": (
-        "h = c = 0에서 시작해 t마다 xs[:, t]로 한 시각을 계산하고, h와 c를 넘겨주며, 시각마다 "
-        "새 h를 축 1을 따라 쌓아라."
+    "Start from a zero state, run one step per time step on that step's inputs, carry the "
+    "state on, and keep each step's new hidden state in the (N, T, H) layout.": (
+        "0인 상태에서 시작해 시각마다 그 시각의 입력으로 한 단계를 계산하고, 상태를 넘겨주며, "
+        "시각마다 새 은닉 상태를 (N, T, H) 형상으로 모아라."
     ),
     "run_sequence carries h and c through all steps": (
         "run_sequence가 모든 시각에 걸쳐 h와 c를 넘겨준다"
@@ -110,10 +120,10 @@ MESSAGES = {
     "for N = T = D = H = 3": "N = T = D = H = 3일 때",
     "for N = {}, T = {}, D = {}, H = {}": "N = {}, T = {}, D = {}, H = {}일 때",
     # Exercise 7.3
-    "Go backwards in time, feed dhs[:, t] + the carried dh and the carried dc to step t, "
-    "add up the weight gradients, and stack dx along axis 1.": (
-        "시간을 거슬러 가며 시각 t에 dhs[:, t] + 넘겨받은 dh와 넘겨받은 dc를 넣고, 가중치의 "
-        "기울기를 모두 더하고, dx를 축 1을 따라 쌓아라."
+    "Go backwards in time, carrying both state gradients from each step to the one before; the "
+    "weights are shared by all steps.": (
+        "시간을 거슬러 가며 두 상태의 기울기를 각 시각에서 그 앞 시각으로 넘겨주라. 가중치는 "
+        "모든 시각이 함께 쓴다."
     ),
     "backward_through_time carries dh and dc and sums the gradients": (
         "backward_through_time이 dh와 dc를 넘겨주고 기울기를 더한다"

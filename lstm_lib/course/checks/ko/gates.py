@@ -5,8 +5,10 @@ _AT_MOST = "노드 n개는 최대 1/4인 인수 n개를 준다."
 MESSAGES = {
     # Exercise 1.1
     "the gated information": "게이트를 거친 정보",
-    "The output should be sigmoid(x @ Wx + h_prev @ Wh + b) * v.": (
-        "출력은 sigmoid(x @ Wx + h_prev @ Wh + b) * v이어야 한다."
+    "First the openness, the sigmoid of the gate's affine sum of x and h_prev; then apply it "
+    "to v, entry by entry.": (
+        "먼저 열림 상태를 구하라. x와 h_prev에 대한 게이트의 아핀 변환에 시그모이드 함수를 "
+        "적용한 값이다. 그다음 그것을 v에 원소별로 적용하라."
     ),
     "apply_gate computes sigmoid(x Wx + h_prev Wh + b) * v": (
         "apply_gate가 sigmoid(x Wx + h_prev Wh + b) * v를 계산한다"
@@ -27,10 +29,11 @@ MESSAGES = {
         "v를 곱하라(* v)."
     ),
     # Exercise 1.2
-    "Through the sigmoid node da = dy * y * (1 - y); then dx = da @ Wx.T, "
-    "dh_prev = da @ Wh.T, dWx = x.T @ da, dWh = h_prev.T @ da, db = da.sum(axis=0).": (
-        "시그모이드 노드를 지나면 da = dy * y * (1 - y)이고, 이어서 dx = da @ Wx.T, "
-        "dh_prev = da @ Wh.T, dWx = x.T @ da, dWh = h_prev.T @ da, db = da.sum(axis=0)이다."
+    "First back through the sigmoid node (its derivative written with its output y), then the "
+    "rule of the affine transform for each input and each weight; the bias is shared by the "
+    "whole batch.": (
+        "먼저 시그모이드 노드를 거슬러 가고(그 미분은 출력 y로 쓴다), 이어서 입력과 가중치마다 "
+        "아핀 변환의 규칙을 적용하라. 편향은 배치 전체가 함께 쓴다."
     ),
     "gate_backward: da = dy * y * (1 - y), then the affine rule": (
         "gate_backward: da = dy * y * (1 - y), 그다음 아핀 변환의 규칙"

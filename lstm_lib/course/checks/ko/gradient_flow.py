@@ -11,8 +11,10 @@ _HALF = "σ(b)**k <= 1/2를 만족하는"
 
 MESSAGES = {
     # Exercise 6.1
-    "dcs[:, T] = dc_local[:, T-1]; going back, " + _ADD_EN + ".": (
-        "dcs[:, T] = dc_local[:, T-1]이고, 거슬러 가면서 " + _ADD + "."
+    "Walk back from the last cell: at each cell its own gradient joins what came back, and the "
+    "⊙ f node on the way to the cell before multiplies by that step's gate.": (
+        "마지막 셀에서부터 거슬러 가라. 셀마다 그 셀의 기울기가 거슬러 온 기울기에 더해지고, "
+        "앞 셀로 가는 길의 ⊙ f 노드는 그 시각의 게이트를 곱한다."
     ),
     "cell_path_backward carries the gradient back with ⊙ f and adds each step's own": (
         "cell_path_backward가 ⊙ f로 기울기를 거슬러 보내고, 시각마다 그 시각의 기울기를 더한다"

@@ -5,8 +5,8 @@ _WEIGHTED = "각 구간의 평균 손실에 그 구간의 목표 개수만큼 �
 
 MESSAGES = {
     # Exercise 8.1
-    "Perplexity is exp(-mean(log p)), natural logarithm.": (
-        "퍼플렉서티는 exp(-mean(log p))이고, 로그는 자연로그이다."
+    "Average the negative natural log-probabilities, then undo the logarithm.": (
+        "자연로그 확률에 음수 부호를 붙여 평균한 다음, 로그를 되돌려라."
     ),
     "perplexity = exp(mean cross-entropy); 1 for a sure model, V for a uniform one": (
         "퍼플렉서티 = exp(평균 교차 엔트로피). 확신하는 모델이면 1, 균등한 모델이면 V이다"
@@ -44,10 +44,10 @@ MESSAGES = {
     ),
     "for a uniform guess over {} symbols": "기호 {}개에 걸친 균등한 추측일 때",
     # Exercise 8.2
-    "p(w) = (count_train(w) + 1) / (len(train_ids) + V); perplexity = exp(-mean log p) "
-    "over test_ids.": (
-        "p(w) = (count_train(w) + 1) / (len(train_ids) + V)이고, 퍼플렉서티는 test_ids에 걸친 "
-        "exp(-mean log p)이다."
+    "Count every symbol of the vocabulary in the training stream, seen or not, with add-one "
+    "smoothing; normalise; score the test stream as in Exercise 8.1.": (
+        "어휘의 모든 기호를, 나오지 않은 것까지 포함해 더하기 1 스무딩으로 학습 스트림에서 "
+        "세고, 정규화한 다음, 연습 문제 8.1에서처럼 테스트 스트림을 평가하라."
     ),
     "the add-one unigram baseline, fitted on train, scored on test": (
         "학습 스트림으로 맞추고 테스트 스트림에서 잰, 더하기 1 스무딩 유니그램 기준 모델"
@@ -94,11 +94,10 @@ MESSAGES = {
         "학습 스트림에 모든 기호가 있을 때(V = {})"
     ),
     # Exercise 8.3
-    "Reset once, cut ids into batch_size consecutive rows, inputs rows[:, :-1], targets "
-    "rows[:, 1:], chunks of T, each chunk's loss weighted by its number of targets.": (
-        "상태를 한 번 초기화하고, ids를 이어진 batch_size개 행으로 자르고, 입력은 "
-        "rows[:, :-1], 목표는 rows[:, 1:]로 하고, T 시각씩 구간을 나누고, "
-        f"{_WEIGHTED}."
+    "Reset the state once, cut the stream into batch_size consecutive rows, predict each next "
+    "symbol chunk by chunk, and give every target the same weight.": (
+        "상태를 한 번 초기화하고, 스트림을 이어진 batch_size개 행으로 자르고, 구간마다 다음 "
+        "기호를 예측하고, 모든 목표에 같은 가중치를 주라."
     ),
     "the state is handed from chunk to chunk; every target counts once": (
         "상태가 구간에서 구간으로 넘어가고, 모든 목표가 한 번씩 들어간다"

@@ -6,8 +6,10 @@ _SPLIT_EN = "the + node COPIES the upstream gradient to both branches; it does n
 
 MESSAGES = {
     # Exercise 4.1
-    "g should be np.tanh(x @ Wx + h_prev @ Wh + b) and c should be f * c_prev + g.": (
-        "g는 np.tanh(x @ Wx + h_prev @ Wh + b), c는 f * c_prev + g이어야 한다."
+    "g is the tanh of its own affine sum of x and h_prev; the new cell keeps c_prev scaled by "
+    "f and adds g.": (
+        "g는 x와 h_prev에 대한 g 자신의 아핀 변환에 tanh를 적용한 값이다. 새 셀은 c_prev를 f배 "
+        "해서 남기고 g를 더한다."
     ),
     "g = tanh(x Wx + h_prev Wh + b) and c = f ⊙ c_prev + g are right": (
         "g = tanh(x Wx + h_prev Wh + b)와 c = f ⊙ c_prev + g가 맞다"
@@ -25,8 +27,10 @@ MESSAGES = {
     "f is the fraction KEPT: c = f ⊙ c_prev + g.": f"f는 '남기는' 비율이다: {_C}.",
     "the old memory c_prev is missing: c = f ⊙ c_prev + g.": f"이전 기억 c_prev가 빠졌다: {_C}.",
     # Exercise 4.2
-    "dc_prev should be dc * f and da should be dc * (1 - g**2).": (
-        "dc_prev는 dc * f, da는 dc * (1 - g**2)이어야 한다."
+    "The + node passes dc on to both branches unchanged; then the ⊙ f node on the cell path, "
+    "and the tanh node on g's branch.": (
+        "+ 노드는 dc를 두 가지에 그대로 보낸다. 그다음 셀 경로에서는 ⊙ f 노드를, g의 "
+        "가지에서는 tanh 노드를 거슬러 가라."
     ),
     "dc_prev = dc ⊙ f and da = dc ⊙ (1 - g²) are right": (
         "dc_prev = dc ⊙ f와 da = dc ⊙ (1 - g²)이 맞다"
@@ -56,9 +60,8 @@ MESSAGES = {
         "tanh의 미분은 (1 - g)**2가 아니라 1 - g**2이다."
     ),
     # Exercise 4.3
-    "Var(c) = steps Var(g); the standard deviation is its square root.": (
-        "Var(c) = steps Var(g)이고, 표준편차는 그 제곱근이다."
-    ),
+    "Independent writes add their variances; the spread is the square root of the total "
+    "variance.": ("서로 독립인 기록은 분산이 더해진다. 퍼짐은 전체 분산의 제곱근이다."),
     "the spread of c grows like the square root of the number of steps": (
         "c의 퍼짐이 시각 수의 제곱근처럼 커진다"
     ),

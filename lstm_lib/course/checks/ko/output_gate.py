@@ -7,8 +7,8 @@ _OTHER = "⊙ 노드의 각 입력에는 {}에 '다른 쪽' 입력을 곱한 값
 
 MESSAGES = {
     # Exercise 2.1
-    "o should be sigmoid(x @ Wx + h_prev @ Wh + b) and h should be o * np.tanh(c).": (
-        "o는 sigmoid(x @ Wx + h_prev @ Wh + b), h는 o * np.tanh(c)이어야 한다."
+    "o is a gate of x and h_prev; h is o applied entry by entry to the squashed cell.": (
+        "o는 x와 h_prev로 만든 게이트이다. h는 tanh로 눌러 담은 셀에 o를 원소별로 적용한 것이다."
     ),
     "o = sigmoid(x Wx + h_prev Wh + b) and h = o ⊙ tanh(c) are right": (
         "o = sigmoid(x Wx + h_prev Wh + b)와 h = o ⊙ tanh(c)가 맞다"
@@ -32,8 +32,10 @@ MESSAGES = {
         f"1 - o를 곱했다. 게이트는 비율 o만큼 통과시킨다: {_H}."
     ),
     # Exercise 2.2
-    "do should be dh * np.tanh(c) and dc should be dh * o * (1 - np.tanh(c)**2).": (
-        "do는 dh * np.tanh(c), dc는 dh * o * (1 - np.tanh(c)**2)이어야 한다."
+    "The ⊙ node gives each input the gradient times the other input; c's branch then goes back "
+    "through the tanh node.": (
+        "⊙ 노드는 입력마다 기울기에 다른 쪽 입력을 곱해 보낸다. c 쪽 가지는 이어서 tanh 노드를 "
+        "거슬러 간다."
     ),
     "do = dh ⊙ tanh(c) and dc = dh ⊙ o ⊙ (1 - tanh²(c)) are right": (
         "do = dh ⊙ tanh(c)와 dc = dh ⊙ o ⊙ (1 - tanh²(c))가 맞다"

@@ -4,17 +4,19 @@ _LINEAR = "그것은 선형 감소 1 - k (1 - factor)이다. 기울기에는 시
 
 MESSAGES = {
     # Exercise 0.1
-    "h should be tanh(x @ Wx + h_prev @ Wh + b).": (
-        "h는 tanh(x @ Wx + h_prev @ Wh + b)이어야 한다."
+    "Build it term by term: x times its weight, h_prev times its weight, the bias, then the "
+    "activation of the whole sum.": (
+        "항을 하나씩 만들어라. x와 그 가중치의 곱, h_prev와 그 가중치의 곱, 편향을 더한 다음, "
+        "그 합 전체에 활성화 함수를 적용하라."
     ),
     "rnn_step computes tanh(x Wx + h_prev Wh + b)": (
         "rnn_step이 tanh(x Wx + h_prev Wh + b)를 계산한다"
     ),
     # Exercise 0.2
-    "Backward through h_next = tanh(a): da = dh_next * (1 - h_next**2); then through "
-    "a = ... + h_prev @ Wh: dh_prev = da @ Wh.T.": (
-        "h_next = tanh(a)를 거슬러 지나면 da = dh_next * (1 - h_next**2)이고, 이어서 "
-        "a = ... + h_prev @ Wh를 거슬러 지나면 dh_prev = da @ Wh.T이다."
+    "Go back through the step's two nodes in turn: the tanh node (its derivative written with "
+    "its output h_next), then the product with Wh.": (
+        "이 시각의 두 노드를 차례로 거슬러 가라. 먼저 tanh 노드(그 미분은 출력 h_next로 쓴다), "
+        "그다음 Wh와의 곱이다."
     ),
     "rnn_dh_prev multiplies by tanh' = 1 - h_next**2, then by Wh.T": (
         "rnn_dh_prev가 tanh' = 1 - h_next**2를 곱한 다음 Wh.T를 곱한다"
@@ -56,8 +58,10 @@ MESSAGES = {
     "with h_next = 0 (tanh' = 1)": "h_next = 0일 때(tanh' = 1)",
     "for N = H = 3": "N = H = 3일 때",
     # Exercise 0.3
-    "The smallest whole k with factor**k < threshold.": (
-        "factor**k < threshold를 만족하는 가장 작은 정수 k이다."
+    "Take the logarithm of factor**k < threshold, solve for k and round to the smallest whole "
+    "k that satisfies it.": (
+        "factor**k < threshold의 양변에 로그를 취해 k에 대해 풀고, 그 부등식을 만족하는 가장 "
+        "작은 정수 k를 골라라."
     ),
     "steps_to_vanish gives the smallest k with factor**k below the threshold": (
         "steps_to_vanish가 factor**k를 threshold 아래로 떨어뜨리는 가장 작은 k를 준다"
