@@ -18,8 +18,10 @@ function; save_all writes them all, and so does ``python -m lstm_lib.course.diag
 
 The Korean edition's figures are drawn by the same functions: a figure whose labels are
 words takes ``lang="ko"`` and its module holds a table ``KOREAN`` {English: Korean} of its
-words (primitives.words). TRANSLATED lists those figures; save_all writes them into the
-folder's ``ko`` subfolder, in the book's Korean font (style.hangul).
+words (primitives.words); the words that cell and primitives draw for several figures (the
+parts' names, the legend, the affine box) are in their own KOREAN tables. TRANSLATED lists
+those figures (every figure today); save_all writes them into the folder's ``ko`` subfolder,
+in the book's Korean font (style.hangul).
 
 The math layer of lstm_lib never imports this package.
 """
@@ -59,13 +61,8 @@ FIGURES = {
     "10_stacked_language_model": stacked_language_model,
 }
 
-#: the figures drawn in Korean too (their function takes ``lang``), by file name
-TRANSLATED = (
-    "00_rnn_vs_lstm_interface",
-    "00_cell_belt",
-    "01_gate_concept",
-    "01_sigmoid_vs_tanh",
-)
+#: the figures drawn in Korean too (their function takes ``lang``), by file name: all of them
+TRANSLATED = tuple(FIGURES)
 
 #: settings that make the PNG bytes depend on the drawing only
 SAVE_KWARGS = {"dpi": DPI, "format": "png", "metadata": {"Software": None}, "facecolor": "white"}
