@@ -15,6 +15,7 @@ The committed edition:
   normalised, and its checks pass in Korean;
 * the grading command reads a Korean notebook as a key with the English one's exercises
   (labels, cell ids, answers' names);
+* no translated passage holds a Han character (漢字) or kana;
 * every translated passage keeps to the glossary (no forbidden variant; the term of every
   idea the English names) and to the register (no ~요, ~니다 sentence).
 
@@ -23,6 +24,7 @@ nothing; update marks new, changed, moved and removed passages as msgmerge would
 refuses an incomplete catalogue and a notebook edited by hand, moves links, keeps outputs.
 """
 
+import re
 from pathlib import Path
 
 import nbformat
@@ -96,6 +98,19 @@ def test_every_translation_keeps_to_the_glossary_and_the_register():
         ]
         found += [f"{where}: lacks {t!r}" for t in glossary.missing_terms(english, korean, TERMS)]
         found += [f"{where}: polite ending {w!r}" for w in glossary.polite_endings(korean)]
+    assert not found, "\n".join(found)
+
+
+#: a Han character (CJK ideograph) or kana: Korean text here is Hangul, never 漢字 or kana
+_HAN = re.compile("[\u2e80-\u2fdf\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def test_no_translation_holds_a_han_character():
+    found = [
+        f"{where}: {m.group()!r} in {korean[max(0, m.start() - 20) : m.end() + 20]!r}"
+        for where, _, korean in _translated()
+        for m in _HAN.finditer(korean)
+    ]
     assert not found, "\n".join(found)
 
 

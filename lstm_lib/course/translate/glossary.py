@@ -54,10 +54,14 @@ def read(path):
     return terms
 
 
+#: a fenced code block (a command line that a passage shows is never translated)
+FENCED = re.compile(r"^\s*(```|~~~).*?^\s*\1", re.S | re.M)
+
+
 def _words(text):
-    """``text`` with maths, code and links left out and every run of white space one space,
-    as markdown shows it."""
-    return " ".join(NOT_WORDS.sub(" ", text).split())
+    """``text`` with maths, code (inline or fenced) and links left out and every run of white
+    space one space, as markdown shows it."""
+    return " ".join(NOT_WORDS.sub(" ", FENCED.sub(" ", text)).split())
 
 
 def forbidden_in(text, terms):

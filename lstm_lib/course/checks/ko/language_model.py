@@ -46,24 +46,25 @@ MESSAGES = {
     # Exercise 8.2
     "Count every symbol of the vocabulary in the training stream, seen or not, with add-one "
     "smoothing; normalise; score the test stream as in Exercise 8.1.": (
-        "어휘의 모든 기호를, 나오지 않은 것까지 포함해 더하기 1 스무딩으로 학습 스트림에서 "
-        "세고, 정규화한 다음, 연습 문제 8.1에서처럼 테스트 스트림을 평가하라."
+        "어휘의 모든 기호를, 나오지 않은 것까지 포함해 1을 더하는 평활화(add-one smoothing)로 "
+        "학습용 시계열에서 세고, 정규화한 다음, 연습 문제 8.1에서처럼 테스트용 시계열을 평가하라."
     ),
     "the add-one unigram baseline, fitted on train, scored on test": (
-        "학습 스트림으로 맞추고 테스트 스트림에서 잰, 더하기 1 스무딩 유니그램 기준 모델"
+        "학습용 시계열로 맞추고 테스트용 시계열에서 잰, 1을 더하는 평활화(add-one smoothing)를 쓴 "
+        "유니그램 기준 모델"
     ),
     "that is V, a uniform guess: use the frequencies of the training stream.": (
-        "그것은 균등한 추측인 V이다. 학습 스트림의 빈도를 쓰라."
+        "그것은 균등한 추측인 V이다. 학습용 시계열의 빈도를 쓰라."
     ),
     "the counts come from the TEST stream; a baseline may only learn from the training stream.": (
-        "빈도를 '테스트' 스트림에서 셌다. 기준 모델은 학습 스트림에서만 배울 수 있다."
+        "빈도를 '테스트용' 시계열에서 셌다. 기준 모델은 학습용 시계열에서만 배울 수 있다."
     ),
     "it is scored on the training stream; the perplexity is measured on test_ids.": (
-        "학습 스트림에서 평가했다. 퍼플렉서티는 test_ids에서 잰다."
+        "학습용 시계열에서 평가했다. 퍼플렉서티는 test_ids에서 잰다."
     ),
     "without smoothing a symbol never seen in training gets probability 0 (an infinite "
     "perplexity): add one to every count.": (
-        "스무딩이 없으면 학습에서 보지 못한 기호의 확률이 0이 된다(퍼플렉서티는 무한대). "
+        "평활화가 없으면 학습에서 보지 못한 기호의 확률이 0이 된다(퍼플렉서티는 무한대). "
         "모든 빈도에 1을 더하라."
     ),
     "the probabilities do not sum to 1: after adding one to each of the V counts, divide "
@@ -82,21 +83,21 @@ MESSAGES = {
         f"{_MIXED} 2 **는 log2와, exp는 자연로그와 짝을 이룬다."
     ),
     "the exponent is the sum over the test stream; use the mean.": (
-        "지수에 테스트 스트림 전체의 합을 썼다. 평균을 쓰라."
+        "지수에 테스트용 시계열 전체의 합을 썼다. 평균을 쓰라."
     ),
     "for a training stream that misses the last symbol (V = {})": (
-        "학습 스트림에 마지막 기호가 없을 때(V = {})"
+        "학습용 시계열에 마지막 기호가 없을 때(V = {})"
     ),
     "for a training stream that misses a middle symbol (V = {})": (
-        "학습 스트림에 가운데 기호가 없을 때(V = {})"
+        "학습용 시계열에 가운데 기호가 없을 때(V = {})"
     ),
     "for a training stream that holds every symbol (V = {})": (
-        "학습 스트림에 모든 기호가 있을 때(V = {})"
+        "학습용 시계열에 모든 기호가 있을 때(V = {})"
     ),
     # Exercise 8.3
     "Reset the state once, cut the stream into batch_size consecutive rows, predict each next "
     "symbol chunk by chunk, and give every target the same weight.": (
-        "상태를 한 번 초기화하고, 스트림을 이어진 batch_size개 행으로 자르고, 구간마다 다음 "
+        "상태를 한 번 초기화하고, 시계열을 이어진 batch_size개 행으로 자르고, 구간마다 다음 "
         "기호를 예측하고, 모든 목표에 같은 가중치를 주라."
     ),
     "the state is handed from chunk to chunk; every target counts once": (
@@ -109,11 +110,11 @@ MESSAGES = {
     ),
     "the state left from earlier work is used: reset it once at the start of the stream "
     "(model.reset_state()).": (
-        "이전 작업에서 남은 상태를 썼다. 스트림을 시작할 때 한 번 초기화하라(model.reset_state())."
+        "이전 작업에서 남은 상태를 썼다. 시계열을 시작할 때 한 번 초기화하라(model.reset_state())."
     ),
     "the rows are interleaved (ids.reshape(L, N).T); each row must be one consecutive "
     "piece of the stream, ids[:N*L].reshape(N, L).": (
-        "행이 엇갈려 섞였다(ids.reshape(L, N).T). 각 행은 스트림에서 이어진 한 조각이어야 "
+        "행이 엇갈려 섞였다(ids.reshape(L, N).T). 각 행은 시계열에서 이어진 한 조각이어야 "
         "한다: ids[:N*L].reshape(N, L)."
     ),
     "the targets must be the NEXT symbols: inputs rows[:, :-1], targets rows[:, 1:].": (
@@ -137,6 +138,6 @@ MESSAGES = {
         "모델이 이전 작업의 상태를 지니고 있을 때(V = {}, batch_size = {}, T = {})"
     ),
     "for another stream (V = {}, batch_size = {}, T = {})": (
-        "다른 스트림일 때(V = {}, batch_size = {}, T = {})"
+        "다른 시계열일 때(V = {}, batch_size = {}, T = {})"
     ),
 }
