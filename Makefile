@@ -26,7 +26,7 @@ HANDOUT ?= handout
 # Jupyter refuses to run as root (containers, CI) unless told it is on purpose.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 OLDEST ?= .venv-oldest
-LINTED := lstm_lib tests notebooks scripts benchmarks conftest.py .ci book/conf.py
+LINTED := lstm_lib tests notebooks scripts benchmarks conftest.py .ci book/conf.py book/web_edition.py
 # The edition `make lab` opens: BOOK=en (notebooks/) or BOOK=ko (notebooks/ko). Not LANG, the
 # locale variable. JupyterLab serves the whole repository, so that the notebooks' figure links
 # (../figures, ../../figures/ko) resolve, and opens at the edition's folder.

@@ -5,44 +5,44 @@ TEACHING.md, the student edition and an lstm_lib page from the docstrings. `note
 `student` and `figures` in this folder are links to the repository's own folders, so every
 notebook is a page and its `../figures/...` images resolve as they do in JupyterLab.
 Everything a page loads is in the site itself: MathJax comes from the package
-sphinx-mathjax-offline, the theme's fonts and scripts from sphinx-book-theme.
+sphinx-mathjax-offline, the theme's fonts and scripts from sphinx-book-theme, the rest from
+_static. What the book adds to Sphinx (links, folded plots, downloads) is web_edition.py.
 """
 
 import os
-import pkgutil
 import re
-import subprocess
 import sys
 from pathlib import Path
 
-from docutils import nodes
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-import lstm_lib  # noqa: E402
-
-# Where the Binder and repository links point. The Pages workflow sets BOOK_REPOSITORY_URL;
-# a local build falls back to the clone's GitHub remote, then to a placeholder.
-PLACEHOLDER_REPOSITORY = "https://github.com/OWNER/lstm-gate-by-gate"
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE.parent), str(HERE)]
 
 
-def _repository_url():
-    """The GitHub address of this repository, for the Binder and repository buttons."""
-    if os.environ.get("BOOK_REPOSITORY_URL"):
-        return os.environ["BOOK_REPOSITORY_URL"].rstrip("/")
-    remote = subprocess.run(
-        ["git", "remote", "get-url", "origin"], cwd=ROOT, capture_output=True, text=True
-    ).stdout.strip()
-    match = re.fullmatch(r"(?:https://|git@)github\.com[/:]([^/]+/[^/]+?)(?:\.git)?/?", remote)
-    return f"https://github.com/{match.group(1)}" if match else PLACEHOLDER_REPOSITORY
+def repository_url():
+    """The repository's GitHub address from $BOOK_REPOSITORY_URL, or None when it is unset.
 
+    The Pages workflow sets it; without it the site has no repository or Binder links at
+    all, so a link is either true or absent.
+    """
+    url = os.environ.get("BOOK_REPOSITORY_URL", "").strip().rstrip("/")
+    if url and not re.fullmatch(r"https://github\.com/[\w.-]+/[\w.-]+", url):
+        raise ValueError(f"BOOK_REPOSITORY_URL must be https://github.com/OWNER/NAME, got {url}")
+    return url or None
+
+
+REPOSITORY = repository_url()
 
 project = "LSTM, gate by gate"
 author = "the authors of LSTM, gate by gate, MIT licence"
 html_show_copyright = False
 
-extensions = ["myst_nb", "sphinx.ext.autodoc", "sphinx-mathjax-offline"]
+extensions = [
+    "myst_nb",
+    "sphinx.ext.autodoc",
+    "sphinx-mathjax-offline",
+    "sphinx_copybutton",
+    "web_edition",
+]
 # Only the pages of this folder and the notebooks themselves: no checkpoints, no stray files.
 include_patterns = ["*.md", "*.rst", "notebooks/*.ipynb", "student/*.ipynb"]
 exclude_patterns = ["_build"]
@@ -51,8 +51,16 @@ exclude_patterns = ["_build"]
 nb_execution_mode = "off"
 # A loop of prints arrives as many stream outputs; show them as one block, as JupyterLab does.
 nb_merge_streams = True
-myst_enable_extensions = ["dollarmath", "amsmath"]
+# web_edition folds exactly the cells that draw a plot.
+nb_code_prompt_show = "Show the code of this plot"
+nb_code_prompt_hide = "Hide the code of this plot"
+myst_enable_extensions = ["dollarmath", "amsmath", "substitution"]
 myst_heading_anchors = 3
+
+# The repository's address, where the landing page names it (inside `{only} repository`).
+if REPOSITORY:
+    tags.add("repository")  # noqa: F821 (Sphinx gives conf.py its tags)
+myst_substitutions = {"repository": f"[{REPOSITORY}]({REPOSITORY})" if REPOSITORY else ""}
 
 # MathJax 3 from the site's own _static folder (copied there by sphinx-mathjax-offline).
 mathjax_path = "mathjax/tex-chtml.js"
@@ -61,55 +69,41 @@ html_theme = "sphinx_book_theme"
 html_title = project
 html_copy_source = True
 html_static_path = ["_static"]
-html_css_files = ["docstring.css", "hangul.css"]
+html_css_files = ["docstring.css", "hangul.css", "reading.css"]
+html_js_files = ["reading.js", "search-snippets.js"]
+html_search_scorer = str(HERE / "search-scorer.js")
+# Light or dark as the reader's system says, until the reader picks one (without it the theme
+# starts from an empty mode and logs "Got invalid theme mode").
+html_context = {"default_mode": "auto"}
 html_theme_options = {
-    "repository_url": _repository_url(),
-    "repository_branch": "main",
-    "path_to_docs": "",
-    "use_repository_button": True,
     "use_download_button": True,
     "use_fullscreen_button": False,
     "home_page_in_toc": True,
     "show_navbar_depth": 1,
-    "launch_buttons": {"binderhub_url": "https://mybinder.org", "notebook_interface": "jupyterlab"},
+    # No top bar: pydata-sphinx-theme 0.20 puts a second ☰ button and a second search field
+    # there, and the theme's script binds the first ☰ of the page, the hidden one, so the
+    # chapter menu would not open on a phone. The article's own bar keeps ☰ and search.
+    "navbar_start": [],
+    "navbar_center": [],
+    "navbar_end": [],
+    "navbar_persistent": [],
 }
+if REPOSITORY:
+    html_theme_options |= {
+        "repository_url": REPOSITORY,
+        "repository_branch": "main",
+        "path_to_docs": "",
+        "use_repository_button": True,
+        "launch_buttons": {
+            "binderhub_url": "https://mybinder.org",
+            "notebook_interface": "jupyterlab",
+        },
+    }
+
+# Copy buttons on code, not on outputs or prompts.
+copybutton_selector = "div.cell_input div.highlight pre, div.highlight-default div.highlight pre"
+copybutton_exclude = ".linenos, .gp"
 
 # lstm_lib: every module's docstrings, shown as the plain text they are written in.
 autodoc_member_order = "bysource"
 autodoc_default_options = {"members": True, "ignore-module-all": True}
-
-
-def api_modules():
-    """lstm_lib's public modules, sorted by name (a private one starts with '_')."""
-    found = pkgutil.walk_packages(lstm_lib.__path__, "lstm_lib.")
-    return sorted(m.name for m in found if not any(p.startswith("_") for p in m.name.split(".")))
-
-
-def _add_api_sections(app, docname, source):
-    """Append one section per lstm_lib module to api.rst, so a new module appears unasked."""
-    if docname != "api":
-        return
-    for name in api_modules():
-        source[0] += f"\n{name}\n{'-' * len(name)}\n\n.. automodule:: {name}\n"
-
-
-def _docstring_as_text(app, what, name, obj, options, lines):
-    """Render a docstring as a plain-text block: it reads as written, and never warns."""
-    if any(line.strip() for line in lines):
-        block = [".. code-block:: text", "   :class: docstring", ""]
-        lines[:] = block + [f"   {line}" for line in lines] + [""]
-
-
-def _mark_student_titles(app, doctree):
-    """A student page says so in its title, so the navigation and search tell them apart."""
-    if app.env.docname.startswith("student/"):
-        title = next(doctree.findall(nodes.title), None)
-        if title is not None:
-            title += nodes.Text(" (student edition)")
-
-
-def setup(app):
-    app.connect("source-read", _add_api_sections)
-    # Before the title collector (priority 500) records the page's title.
-    app.connect("doctree-read", _mark_student_titles, priority=400)
-    app.connect("autodoc-process-docstring", _docstring_as_text)
