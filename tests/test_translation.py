@@ -4,9 +4,9 @@ Fast, without a kernel (strict nbval runs the Korean notebooks like the English 
 
 The committed edition:
 
-* notebooks/ko holds exactly KOREAN, the notebooks translated so far; a notebook that is not
-  translated in full has no Korean notebook, and its catalogue (if one was started) is
-  incomplete;
+* notebooks/ko holds exactly KOREAN, the notebooks translated so far (all eleven); a notebook
+  that is not translated in full has no Korean notebook, and its catalogue (if one was
+  started) is incomplete;
 * each Korean notebook: its catalogue translates every passage (no fuzzy, untranslated or
   missing entry: the failure names notebook, cell and the English text's start), its
   code cells are the English notebook's, and its text is what the catalogue builds (an
@@ -38,8 +38,20 @@ from lstm_lib.course.translate.passages import has_words, join, parts
 
 ROOT = Path(__file__).resolve().parents[1]
 BOOK = Book(ROOT)
-#: the notebooks of the Korean edition, by file name
-KOREAN = ("00_from_rnn_to_lstm.ipynb", "01_gates.ipynb")
+#: the notebooks of the Korean edition, by file name: all eleven
+KOREAN = (
+    "00_from_rnn_to_lstm.ipynb",
+    "01_gates.ipynb",
+    "02_output_gate.ipynb",
+    "03_forget_gate.ipynb",
+    "04_new_information.ipynb",
+    "05_input_gate_and_cell.ipynb",
+    "06_gradient_flow.ipynb",
+    "07_fused_implementation.ipynb",
+    "08_capstone_language_model.ipynb",
+    "09_lstm_variants_and_gru.ipynb",
+    "10_better_language_model.ipynb",
+)
 TERMS = glossary.read(ROOT / "locale" / "ko" / "glossary.tsv")
 
 

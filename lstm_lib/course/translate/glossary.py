@@ -55,13 +55,13 @@ def read(path):
 
 
 #: a fenced code block (a command line that a passage shows is never translated)
-FENCED = re.compile(r"^\s*(```|~~~).*?^\s*\1", re.S | re.M)
+_FENCED = re.compile(r"^\s*(```|~~~).*?^\s*\1", re.S | re.M)
 
 
 def _words(text):
     """``text`` with maths, code (inline or fenced) and links left out and every run of white
     space one space, as markdown shows it."""
-    return " ".join(NOT_WORDS.sub(" ", FENCED.sub(" ", text)).split())
+    return " ".join(NOT_WORDS.sub(" ", _FENCED.sub(" ", text)).split())
 
 
 def forbidden_in(text, terms):

@@ -13,7 +13,7 @@ import itertools
 import re
 
 #: a line that opens or closes a fenced code block
-FENCE = re.compile(r"^\s*(```|~~~)")
+_FENCE = re.compile(r"^\s*(```|~~~)")
 #: what a passage holds that is never translated: display and inline maths, inline code,
 #: link targets and HTML tags
 NOT_WORDS = re.compile(r"\$\$.*?\$\$|\$[^$\n]*\$|`[^`\n]*`|\]\([^)\s]*\)|<[^>\n]+>", re.S)
@@ -32,7 +32,7 @@ def parts(source):
     lines, fenced, maths = [], False, False
     for line in source.split("\n"):
         lines.append((bool(line.strip()) or fenced or maths, line))
-        if FENCE.match(line):
+        if _FENCE.match(line):
             fenced = not fenced
         elif not fenced and line.count("$$") % 2:
             maths = not maths
