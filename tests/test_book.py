@@ -34,10 +34,6 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 STUDENT = sorted((ROOT / "student").glob("*.ipynb"))
 REPOSITORY = "https://github.com/example/lstm-gate-by-gate"
 ARCHIVE = "lstm-gate-by-gate.zip"
-# Notebooks 09 and 10 are being rewritten for issue 21 and take up the web edition's rules
-# with that work (descriptions of their plots, code lines of 79 characters); strict, so the
-# mark fails, and must go, as soon as their pages read well (see tests/test_notebooks.py).
-ISSUE_21 = pytest.mark.xfail(strict=True, reason="rewritten for issue 21; see issue 24's note")
 # Folders a build may write to or that tools keep; everything else must stay untouched.
 SKIPPED_DIRS = {".git", "_build", "__pycache__", ".pytest_cache", ".ruff_cache", ".hypothesis"}
 # Tags whose address the browser loads by itself: these must stay inside the site.
@@ -377,10 +373,7 @@ def test_api_page_documents_every_public_name_library_first(site, pages):
 # -- a phone and a desktop read the pages (when a Chromium is installed) --------------------
 
 READER_PAGES = ["index.html", "api.html", "teaching.html"] + [
-    pytest.param(f"notebooks/{p.stem}.html", marks=ISSUE_21)
-    if p.name[:2] in {"09", "10"}
-    else f"notebooks/{p.stem}.html"
-    for p in NOTEBOOKS
+    f"notebooks/{p.stem}.html" for p in NOTEBOOKS
 ]
 
 
@@ -390,8 +383,7 @@ def browsed(site):
     chromium = browse_book.find_chromium()
     if chromium is None:
         pytest.skip("no Chromium on this machine (or name one in $BOOK_CHROMIUM)")
-    names = [getattr(page, "values", [page])[0] for page in READER_PAGES]
-    return browse_book.browse(site[0], chromium, pages=names)
+    return browse_book.browse(site[0], chromium, pages=READER_PAGES)
 
 
 @pytest.mark.parametrize("page", READER_PAGES)

@@ -9,11 +9,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 ids = [path.name for path in NOTEBOOKS]
-# Notebooks 09 and 10 are being rewritten for issue 21 and take up the web edition's rules
-# below with that work (the note of issue 24 lists what each needs). Strict: as soon as one
-# keeps a rule, its mark fails and must go, with notebooks/ruff.toml's exception.
-ISSUE_21 = pytest.mark.xfail(strict=True, reason="rewritten for issue 21; see issue 24's note")
-PENDING = [pytest.param(p, marks=ISSUE_21) if p.name[:2] in {"09", "10"} else p for p in NOTEBOOKS]
 INSTALL = "`python -m pip install -e .`"
 
 
@@ -116,7 +111,7 @@ def test_readme_maps_every_notebook():
         assert f"notebooks/{path.name}" in readme, f"README's map lacks {path.name}"
 
 
-@pytest.mark.parametrize("path", PENDING, ids=ids)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
 def test_first_cell_says_how_to_install_lstm_lib(path):
     """A chapter downloaded alone says, in one line under its title, how to run it."""
     lines = _read(path).cells[0].source.splitlines()
@@ -124,7 +119,7 @@ def test_first_cell_says_how_to_install_lstm_lib(path):
     assert len(said) == 1, f"the first cell needs one line with lstm_lib and {INSTALL}"
 
 
-@pytest.mark.parametrize("path", PENDING, ids=ids)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
 def test_every_plot_has_a_description(path):
     """Each plot carries alt text for the web edition (cell metadata mystnb.image.alt)."""
     for cell in _code_cells(_read(path)):
