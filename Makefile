@@ -1,14 +1,19 @@
 # The verbs a reader, a teacher or a maintainer types. Every target sets up .venv first.
-#   make lab       set up and open the textbook in JupyterLab (ARGS="--no-browser" on a server)
+#   make lab       set up and open the textbook in JupyterLab (ARGS="--no-browser" on a server;
+#                  BOOK=ko opens the Korean edition, notebooks/ko)
 #   make check     ruff and the unit tests, no notebooks, over every core: the edit-test loop
-#   make test      set up, then ruff, pytest on tests/ and strict nbval on notebooks/, over every
-#                  core (what CI runs)
+#   make test      set up, then ruff, pytest on tests/ and strict nbval on notebooks/ (both
+#                  editions), over every core (what CI runs)
 #   make test-oldest  the same in .venv-oldest: the oldest Python and every floor of pyproject
 #   make execute   re-execute notebooks in place from a clean kernel (NB=notebooks/03_*.ipynb)
-#   make figures   regenerate every diagram in figures/
-#   make student   build the student edition student/ from notebooks/
+#   make figures   regenerate every diagram in figures/ (and the Korean ones in figures/ko)
+#   make student   build the student editions: student/ from notebooks/, student/ko from notebooks/ko
 #   make handout   build what a teacher gives out into handout/ (HANDOUT=folder): the student
 #                  notebooks, the figures, the library's wheel; no instructor notebook or test
+#   make translations  bring the Korean catalogues locale/ko/LC_MESSAGES/*.po in step with
+#                  notebooks/ (NEW=02_output_gate starts the catalogue of a notebook)
+#   make korean    build notebooks/ko from notebooks/ and the catalogues, then execute them
+#                  (KO_NB=notebooks/ko/01_gates.ipynb executes only that one)
 #   make bench     time FastTimeLSTM against the readable TimeLSTM, the book's algorithm,
 #                  torch (when installed) and the matrix-product bound (ARGS=--quick: fewer rounds),
 #                  then every chapter's Run All against its budget (CHAPTERS=--busy: also beside
@@ -31,7 +36,16 @@ LINTED := lstm_lib tests notebooks scripts benchmarks conftest.py .ci book/conf.
 # the order conftest.py gives: the notebooks first, the longest first.
 WORKERS := -n auto --dist loadfile --no-loadscope-reorder
 
-.PHONY: lab check test test-oldest lint execute figures student handout bench book
+# The edition `make lab` opens: BOOK=en (notebooks/) or BOOK=ko (notebooks/ko). Not LANG, the
+# locale variable. JupyterLab serves the whole repository, so that the notebooks' figure links
+# (../figures, ../../figures/ko) resolve, and opens at the edition's folder.
+BOOK   ?= en
+EDITION = $(if $(filter ko,$(BOOK)),notebooks/ko,$(if $(filter en,$(BOOK)),notebooks,$(error \
+            BOOK must be en or ko, got '$(BOOK)')))
+KO_NB  ?= notebooks/ko/*.ipynb
+NEW    ?=
+
+.PHONY: lab check test test-oldest lint execute figures student handout bench book translations korean
 
 # Re-install only when pyproject.toml changed since the last install.
 $(STAMP): pyproject.toml
@@ -46,7 +60,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(AS_ROOT) $(ARGS)
+	$(VENV)/bin/jupyter lab --notebook-dir=. --LabApp.default_url=/lab/tree/$(EDITION) $(AS_ROOT) $(ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check $(wildcard $(LINTED))
@@ -75,6 +89,14 @@ figures: $(STAMP)
 
 student: $(STAMP)
 	$(PY) -m lstm_lib.course.classroom notebooks student
+	$(PY) -m lstm_lib.course.classroom notebooks/ko student/ko
+
+translations: $(STAMP)
+	$(PY) -m lstm_lib.course.translate update $(NEW)
+
+korean: $(STAMP)
+	$(PY) -m lstm_lib.course.translate build
+	$(PY) scripts/execute_notebooks.py $(KO_NB)
 
 # Refuses a folder that is not a handout it made (or one changed since); HANDOUT=/tmp/h.
 handout: $(STAMP)

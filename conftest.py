@@ -16,6 +16,9 @@ os.environ.pop("MPLBACKEND", None)
 # this covers every other product as well.)
 os.environ["OPENBLAS_NUM_THREADS"] = "1"
 os.environ["OMP_NUM_THREADS"] = "1"
+# The checkers' language comes from the notebook's folder (notebooks/ko answers in Korean),
+# not from a setting left in the shell.
+os.environ.pop("LSTM_LIB_LANG", None)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -28,6 +31,6 @@ def pytest_collection_modifyitems(items):
     chapters train models and take longest, so they start at once, and the many short test
     files that follow even out the workers' finishing times.
     """
-    notebooks = sorted({item.path.name for item in items if item.path.suffix == ".ipynb"})
+    notebooks = sorted({item.path for item in items if item.path.suffix == ".ipynb"})
     rank = {name: k for k, name in enumerate(reversed(notebooks))}
-    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+    items.sort(key=lambda item: rank.get(item.path, len(rank)))

@@ -3,12 +3,12 @@
     python scripts/execute_notebooks.py notebooks/*.ipynb      (what `make execute` runs)
 
 The one sanctioned way to refresh the stored outputs that strict nbval compares. Each
-notebook runs in its own folder (so relative figure paths resolve) with the same
-environment nbval gives its kernel (see conftest.py: fixed cell names, the inline
-backend, one BLAS thread). A notebook whose execution fails is
-reported and left untouched on disk; the others are still written. Metadata that changes
-from machine to machine (Python version, execution timings) is dropped, so a diff shows
-content, not noise.
+notebook runs in its own folder (so relative figure paths resolve, and the checkers of a
+notebook in notebooks/ko answer in Korean) with the same environment nbval gives its kernel
+(see conftest.py: fixed cell names, the inline backend, one BLAS thread). A notebook whose
+execution fails is reported and left untouched on disk; the others are still written.
+Metadata that changes from machine to machine (Python version, execution timings) is
+dropped, so a diff shows content, not noise.
 """
 
 import argparse
@@ -22,13 +22,17 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+#: the metadata entry of a Korean notebook (notebooks/ko), kept as it is
+TRANSLATION = "translation"
 
 
 def normalise(nb):
-    """Keep only stable metadata: the kernelspec and the language name."""
-    nb.metadata = nbformat.from_dict(
-        {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
-    )
+    """Keep only stable metadata: the kernelspec, the language name and, for a notebook of
+    the Korean edition, the record of its translation (lstm_lib.course.translate)."""
+    kept = {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
+    if TRANSLATION in nb.metadata:
+        kept[TRANSLATION] = nb.metadata[TRANSLATION]
+    nb.metadata = nbformat.from_dict(kept)
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         cell.metadata.pop("collapsed", None)
@@ -62,6 +66,7 @@ def main(argv=None):
     os.environ.pop("MPLBACKEND", None)
     os.environ["OPENBLAS_NUM_THREADS"] = "1"
     os.environ["OMP_NUM_THREADS"] = "1"
+    os.environ.pop("LSTM_LIB_LANG", None)  # the checkers' language follows the folder
     failed = []
     for path in args.notebooks:
         if path.suffix != ".ipynb" or not path.is_file():

@@ -604,15 +604,11 @@ def test_later_cells_never_depend_on_an_exercise():
             assert not used & exercise_names, (path.name, cell.id, used & exercise_names)
 
 
-@needs_notebooks
-def test_every_check_of_the_generated_edition_says_not_solved_yet():
-    """The student edition, built in memory from notebooks/: the setup cell, the stubbed
-    exercise cells and the check cells run in one namespace (no kernel, and not the whole
-    notebook a second time: strict nbval already runs every other cell), and each check
-    fails with "not solved yet" (a check that passes on the stub checks nothing)."""
+def _assert_every_check_says(edition, phrase):
+    """Run the setup cell, the stubbed exercise cells and the check cells of each notebook
+    of ``edition`` in one namespace; each check must fail with ``phrase``."""
     from lstm_lib.course.checks import ExerciseError
 
-    edition = build(NOTEBOOKS)
     assert edition.problems == []
     for name, text in edition.notebooks.items():
         cells = [c for c in nbformat.reads(text, as_version=4).cells if c.cell_type == "code"]
@@ -623,10 +619,39 @@ def test_every_check_of_the_generated_edition_says_not_solved_yet():
             if "exercise" in _tags(cell):
                 exec(cell.source, space)
             elif "check" in _tags(cell):
-                with pytest.raises(ExerciseError, match="not solved yet"):
+                with pytest.raises(ExerciseError, match=phrase):
                     exec(cell.source, space)
                 checks += 1
         assert checks == sum("exercise" in _tags(c) for c in cells), name
+
+
+@needs_notebooks
+def test_every_check_of_the_generated_edition_says_not_solved_yet():
+    """The student edition, built in memory from notebooks/: the setup cell, the stubbed
+    exercise cells and the check cells run in one namespace (no kernel, and not the whole
+    notebook a second time: strict nbval already runs every other cell), and each check
+    fails with "not solved yet" (a check that passes on the stub checks nothing)."""
+    _assert_every_check_says(build(NOTEBOOKS), "not solved yet")
+
+
+# --- the Korean student edition: notebooks/ko -> student/ko ------------------------------
+
+
+def test_committed_korean_student_edition_is_up_to_date():
+    edition = build(NOTEBOOKS / "ko")
+    assert edition.problems == []
+    committed = sorted(p.name for p in (STUDENT / "ko").glob("*.ipynb"))
+    assert committed == sorted(edition.notebooks), "run `make student` and commit student/ko"
+    for name, text in edition.notebooks.items():
+        assert (STUDENT / "ko" / name).read_bytes() == text.encode("utf-8"), (
+            f"student/ko/{name} is stale: run `make student` and commit student/ko"
+        )
+        assert ": 여기에 풀이를 쓰라" in text, name  # the stubs speak Korean
+
+
+def test_every_check_of_the_korean_student_edition_says_not_solved_yet_in_korean(monkeypatch):
+    monkeypatch.setenv("LSTM_LIB_LANG", "ko")  # what a kernel in student/ko gets from its folder
+    _assert_every_check_says(build(NOTEBOOKS / "ko"), "^연습 문제 \\d+\\.\\d+: 아직 풀지 않았다")
 
 
 def _stub_notebook(tmp_path):

@@ -1,4 +1,5 @@
-"""The PNGs in figures/ are what lstm_lib.course.diagrams draws today.
+"""The PNGs in figures/ (and figures/ko/, the Korean edition's) are what
+lstm_lib.course.diagrams draws today.
 
 A failure here means a figure function changed without ``make figures`` being run (or a
 file in figures/ was edited by hand): regenerate with ``make figures`` and look at the
@@ -11,24 +12,35 @@ Under that series each PNG must match to ``compare_images``' small tolerance. Un
 supported release each PNG must match in what a reader sees: the same size to a pixel, ink
 on the page, the same share of coloured pixels, and the same layout, compared as the mean
 grey level of 16 x 16 pixel blocks.
+
+A Korean figure is drawn by the same function with ``lang="ko"``, its words taken from its
+module's KOREAN table and written in the book's Korean font, which must hold every Hangul
+character the tables use; every entry of a table is used, and the words keep to the glossary.
 """
 
+import importlib
 import re
 from pathlib import Path
 
 import matplotlib
 import numpy as np
 import pytest
+from fontTools.ttLib import TTFont
 from matplotlib.figure import Figure
 from matplotlib.image import imread
 from matplotlib.testing.compare import compare_images
 
-from lstm_lib.course import diagrams
+from lstm_lib.course import diagrams, style
+from lstm_lib.course.translate import glossary
 
 pytestmark = pytest.mark.slow  # draws every figure: make test runs it, make check leaves it out
 
 FIGURES_DIR = Path(__file__).resolve().parent.parent / "figures"
 NAMES = sorted(diagrams.FIGURES)
+#: every drawing: (file name, language), the Korean ones in figures/ko
+DRAWINGS = [(name, "en") for name in NAMES] + [(name, "ko") for name in diagrams.TRANSLATED]
+#: where each language's PNGs are
+FOLDER = {"en": "", "ko": "ko"}
 #: how a docstring names the notebook: "Notebook 03 (forget gate): ..."
 NOTEBOOK = re.compile(r"^Notebook (0\d|10) \(")
 #: the matplotlib that drew the committed PNGs, e.g. "3.11.2"
@@ -90,22 +102,27 @@ def regenerated(tmp_path_factory):
     return folder
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_committed_png_looks_like_its_code(name, regenerated):
-    expected = FIGURES_DIR / f"{name}.png"
-    assert expected.is_file(), f"figures/{name}.png is missing: run `make figures`"
-    problems = structural_differences(imread(expected), imread(regenerated / f"{name}.png"))
-    assert not problems, f"figures/{name}.png is stale, run `make figures`: {problems}"
+def _png(folder, name, lang):
+    return Path(folder) / FOLDER[lang] / f"{name}.png"
+
+
+@pytest.mark.parametrize(("name", "lang"), DRAWINGS)
+def test_committed_png_looks_like_its_code(name, lang, regenerated):
+    expected = _png(FIGURES_DIR, name, lang)
+    assert expected.is_file(), f"{expected} is missing: run `make figures`"
+    problems = structural_differences(imread(expected), imread(_png(regenerated, name, lang)))
+    assert not problems, f"{expected} is stale, run `make figures`: {problems}"
 
 
 @pytest.mark.skipif(
     _series(matplotlib.__version__) != _series(DRAWN_WITH),
     reason=f"pixel-exact only under matplotlib {DRAWN_WITH}'s series (figures/MATPLOTLIB_VERSION)",
 )
-@pytest.mark.parametrize("name", NAMES)
-def test_committed_png_matches_its_code_to_the_pixel(name, regenerated):
-    diff = compare_images(str(FIGURES_DIR / f"{name}.png"), str(regenerated / f"{name}.png"), tol=2)
-    assert diff is None, f"figures/{name}.png is stale, run `make figures`: {diff}"
+@pytest.mark.parametrize(("name", "lang"), DRAWINGS)
+def test_committed_png_matches_its_code_to_the_pixel(name, lang, regenerated):
+    expected = _png(FIGURES_DIR, name, lang)
+    diff = compare_images(str(expected), str(_png(regenerated, name, lang)), tol=2)
+    assert diff is None, f"{expected} is stale, run `make figures`: {diff}"
 
 
 def test_the_structural_comparison_tells_figures_apart():
@@ -123,6 +140,61 @@ def test_matplotlib_version_of_the_pngs_is_recorded():
 def test_every_png_in_figures_has_a_function():
     stray = sorted(p.name for p in FIGURES_DIR.glob("*.png") if p.stem not in diagrams.FIGURES)
     assert not stray, f"PNGs in figures/ that no lstm_lib.course.diagrams function draws: {stray}"
+    korean = FIGURES_DIR / "ko"
+    stray = sorted(p.name for p in korean.glob("*") if p.stem not in diagrams.TRANSLATED)
+    assert not stray, f"files in figures/ko/ that are not a TRANSLATED figure: {stray}"
+
+
+#: the modules whose words several figures draw (the cell's parts, the legend, the affine box)
+SHARED = ("lstm_lib.course.diagrams.cell", "lstm_lib.course.diagrams.primitives")
+
+
+def _korean_tables():
+    """{module: its KOREAN table} of every diagram module that draws a TRANSLATED figure,
+    and of the SHARED ones."""
+    modules = {diagrams.FIGURES[name].__module__ for name in diagrams.TRANSLATED} | set(SHARED)
+    return {m: importlib.import_module(m).KOREAN for m in sorted(modules)}
+
+
+class _Recording(dict):
+    """A KOREAN table that remembers which words were asked for."""
+
+    def __getitem__(self, key):
+        self.asked = getattr(self, "asked", set()) | {key}
+        return super().__getitem__(key)
+
+
+@pytest.mark.parametrize("module", sorted(_korean_tables()))
+def test_every_word_of_a_korean_table_is_drawn(module, monkeypatch):
+    table = _Recording(importlib.import_module(module).KOREAN)
+    monkeypatch.setattr(importlib.import_module(module), "KOREAN", table)
+    for name in diagrams.TRANSLATED:
+        if module in SHARED or diagrams.FIGURES[name].__module__ == module:
+            diagrams.draw(name, "ko")
+    unused = sorted(set(table) - table.asked)
+    assert not unused, f"{module}.KOREAN has words no figure draws: {unused}"
+
+
+def test_korean_words_keep_to_the_glossary_and_the_font_has_them():
+    terms = glossary.read(FIGURES_DIR.parent / "locale" / "ko" / "glossary.tsv")
+    font = set()
+    for path in style.HANGUL_FONTS.glob("*.otf"):
+        font |= set(map(chr, TTFont(path).getBestCmap()))
+    for module, table in _korean_tables().items():
+        for english, korean in table.items():
+            assert not glossary.forbidden_in(korean, terms), (module, english)
+            missing = sorted(set(re.findall("[가-힣]", korean)) - font)
+            assert not missing, (
+                f"{module}: the Korean font lacks {missing}: run scripts/subset_hangul_font.py"
+            )
+
+
+def test_a_figure_without_korean_refuses_the_language(monkeypatch):
+    monkeypatch.setattr(diagrams, "TRANSLATED", ("01_gate_concept",))
+    with pytest.raises(ValueError, match="lang must be 'en'"):
+        diagrams.draw("06_gradient_flow", "ko")
+    with pytest.raises(ValueError, match="lang must be 'en'"):
+        diagrams.draw("01_gate_concept", "kr")
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -133,9 +205,9 @@ def test_docstring_names_the_notebook_of_the_file_prefix(name):
     assert match.group(1) == name[:2], f"{name}: file prefix and docstring's notebook differ"
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_figure_fits_a_notebook_page(name):
-    fig = diagrams.FIGURES[name]()
+@pytest.mark.parametrize(("name", "lang"), DRAWINGS)
+def test_figure_fits_a_notebook_page(name, lang):
+    fig = diagrams.draw(name, lang)
     assert isinstance(fig, Figure)
     width, height = fig.get_size_inches()
     assert 8.0 <= width <= 10.0, f"{name}: {width:.2f} inches wide, expected 8 to 10"

@@ -36,7 +36,8 @@ def _normal(text):
 
 
 def _texts(folder):
-    """(where, normalised text) of every text in the handout, wheel members included."""
+    """(where, normalised text) of every text in the handout, wheel members included (not
+    the font files the wheel ships for the Korean figures)."""
     for path in sorted(folder.rglob("*")):
         where = path.relative_to(folder).as_posix()
         if path.suffix == ".ipynb":
@@ -45,7 +46,8 @@ def _texts(folder):
         elif path.suffix == ".whl":
             with zipfile.ZipFile(path) as wheel:
                 for name in wheel.namelist():
-                    yield f"{where}!{name}", _normal(wheel.read(name).decode("utf-8"))
+                    if not name.endswith(".otf"):  # the Korean figures' font: no text
+                        yield f"{where}!{name}", _normal(wheel.read(name).decode("utf-8"))
         elif path.is_file() and path.suffix != ".png":
             yield where, _normal(path.read_text(encoding="utf-8"))
 

@@ -73,7 +73,8 @@ RAISES_TAG = "raises-exception"
 METADATA_KEY = "student_edition"
 COMMAND = "python -m lstm_lib.course.classroom"
 
-EXERCISE_LABEL = re.compile(r"Exercise\s+(\d+(?:\.\d+)*)")
+#: an exercise's heading, in English or in the Korean edition ("### 연습 문제 3.1 · ...")
+EXERCISE_LABEL = re.compile(r"(Exercise|연습 문제)\s+(\d+(?:\.\d+)*)")
 
 
 class ClassroomError(Exception):
@@ -128,7 +129,7 @@ def student_notebook(nb, name):
         if cell.cell_type == "markdown":
             for line in cell.source.split("\n"):
                 found = EXERCISE_LABEL.search(line) if line.startswith("#") else None
-                label = f"Exercise {found[1]}" if found else label
+                label = f"{found[1]} {found[2]}" if found else label
             continue
         if cell.cell_type != "code":
             continue

@@ -66,8 +66,16 @@ def find_regions(source):
     return regions
 
 
+#: the words of a stub, in English and in the Korean edition (a label "연습 문제 3.1")
+STUB_WORDS = {
+    "en": ("write your solution here", "replace None with your answer"),
+    "ko": ("여기에 풀이를 쓰라", "None을 답으로 바꾸라"),
+}
+
+
 def stub_line(indent, label, body=""):
-    """The line that replaces a solution region whose code is ``body``.
+    """The line that replaces a solution region whose code is ``body``; its words are
+    Korean when the exercise's ``label`` is ("연습 문제 3.1").
 
     Inside a function the stub raises ``NotImplementedError``. A top-level region that only
     assigns one name (a numeric answer such as ``answer = 0.25 ** 10``) becomes
@@ -75,10 +83,11 @@ def stub_line(indent, label, body=""):
     solved yet instead of a ``NameError``.
     """
     prefix = f"{label}: " if label else ""
+    write, replace = STUB_WORDS["ko" if label.startswith("연습 문제") else "en"]
     name = _answer_name(body) if not indent else None
     if name:
-        return f"{name} = None  # {prefix}replace None with your answer"
-    return f'{indent}raise NotImplementedError("{prefix}write your solution here")'
+        return f"{name} = None  # {prefix}{replace}"
+    return f'{indent}raise NotImplementedError("{prefix}{write}")'
 
 
 def _answer_name(body):

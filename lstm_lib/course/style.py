@@ -26,8 +26,15 @@ f, g, i, o; each block has its part's colour (PART_COLOURS) and a hatch (BLOCK_H
 Use line_kwargs(role) for a diagram's wire, plot_kwargs(role) for a line in a plot, and
 tint(colour) or shade(colour) for a lighter or darker variant (a fill, or several lines of
 one role), e.g. ``ax.plot(t, f_values, **plot_kwargs("f"))``.
+
+A Korean figure writes its words in the book's own font, "LSTM Book Hangul" (subsets of Noto
+Sans CJK KR, Hangul and Latin, that ship with lstm_lib, made by scripts/subset_hangul_font.py);
+mathematics stays in matplotlib's DejaVu: ``with matplotlib.rc_context(hangul()):``.
 """
 
+from pathlib import Path
+
+from matplotlib import font_manager
 from matplotlib.colors import to_hex, to_rgb
 
 CELL = "#0072B2"  # blue
@@ -158,3 +165,19 @@ def plot_kwargs(role, markevery=None):
     if markevery is not None:
         kwargs["markevery"] = markevery
     return kwargs
+
+
+#: the book's Korean font: its family name and the folder of its files (package data)
+HANGUL_FAMILY = "LSTM Book Hangul"
+HANGUL_FONTS = Path(__file__).resolve().parent / "fonts"
+
+
+def hangul():
+    """matplotlib settings that write text in the book's Korean font (DejaVu Sans for any
+    character it lacks) and mathematics as the English figures do; the font files are
+    registered with matplotlib on first use."""
+    known = {entry.fname for entry in font_manager.fontManager.ttflist}
+    for path in sorted(HANGUL_FONTS.glob("*.otf")):
+        if str(path) not in known:
+            font_manager.fontManager.addfont(str(path))
+    return {"font.family": [HANGUL_FAMILY, "DejaVu Sans"]}

@@ -10,7 +10,9 @@ answer on every case, and raises ``ExerciseError`` naming it; when no mistake
 explains it, the message describes what was observed and never guesses a cause.
 
 Every message that names a mistake reads "Exercise N.k: <what> is not right: <the
-mistake>" (tests/test_checks_catalogue.py counts them by that phrase).
+mistake>" (tests/test_checks_catalogue.py counts them by that phrase). Every text goes
+through ``_language.say`` and every exercise through ``_language.localised``, which give it
+in Korean in the Korean edition (see ``_language``).
 
 A message never prints the solution. A named mistake says what is wrong and may restate the
 one rule it broke; when no mistake explains the answer, the message says what was observed
@@ -32,6 +34,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._compare import ATOL, RTOL, same
+from ._language import localised, say
 from ._observed import BROADCAST_HINT, MATMUL_HINT, observed
 
 # RTOL, ATOL and the two hints are defined beside the code that uses them and read from here
@@ -76,17 +79,19 @@ class ExerciseError(AssertionError):
 
 def passed(exercise, what):
     """Print the success line of a checker, e.g. ``Exercise 3.1 passed: forget_gate ...``."""
-    print(f"Exercise {exercise} passed: {what}")
+    print(say("Exercise {exercise} passed: {what}", exercise=exercise, what=what))
 
 
 def mistake(exercise, what, message):
     """The error naming a typical mistake: ``Exercise N.k: {what} is not right: {message}``."""
-    return ExerciseError(f"Exercise {exercise}: {what} is not right: {message}")
+    text = "Exercise {exercise}: {what} is not right: {message}"
+    return ExerciseError(say(text, exercise=exercise, what=what, message=message))
 
 
 def not_solved(exercise, detail):
     """The error of an exercise that still holds its stub."""
-    return ExerciseError(f"Exercise {exercise}: not solved yet ({detail})")
+    text = "Exercise {exercise}: not solved yet ({detail})"
+    return ExerciseError(say(text, exercise=exercise, detail=say(detail)))
 
 
 # ------------------------------------------------------------------ exercises as data
@@ -187,16 +192,22 @@ def _outcome(exercise, result):
     names = exercise.outputs
     if len(names) > 1:
         if not isinstance(result, (tuple, list)) or len(result) != len(names):
-            got = f"{len(result)} values" if isinstance(result, (tuple, list)) else "one value"
-            return _Outcome(malformed=f"it should return the tuple ({', '.join(names)}), got {got}")
+            got = say("{n} values", n=len(result)) if isinstance(result, (tuple, list)) else None
+            text = "it should return the tuple ({names}), got {got}"
+            return _Outcome(
+                malformed=say(text, names=", ".join(names), got=got or say("one value"))
+            )
         result = tuple(result)
     else:
         result = (result,)
     values = tuple(_value(v, exercise.kind) for v in result)
     for name, raw, value in zip(names, result, values, strict=True):
         if value is None:
-            what = "a number" if exercise.kind != "array" else "an array of real numbers"
-            return _Outcome(malformed=f"{name} should be {what}, got {type(raw).__name__} {raw!r}")
+            what = say("a number" if exercise.kind != "array" else "an array of real numbers")
+            text = "{name} should be {what}, got {kind} {raw!r}"
+            return _Outcome(
+                malformed=say(text, name=name, what=what, kind=type(raw).__name__, raw=raw)
+            )
     return _Outcome(values=values)
 
 
@@ -218,7 +229,7 @@ def _call(exercise, function, case, student):
     except Exception as error:  # the student's code may fail in any way: report it
         return _Outcome(raised=_Raised(error))
     if result is None and student:
-        return _Outcome(malformed="it returned None: did the function forget to return?")
+        return _Outcome(malformed=say("it returned None: did the function forget to return?"))
     return _outcome(exercise, result)
 
 
@@ -285,10 +296,8 @@ def _swaps(exercise):
                 out[a], out[b] = out[b], out[a]
                 return tuple(out)
 
-            message = (
-                f"{names[a]} and {names[b]} are swapped in the returned tuple; return "
-                f"({', '.join(names)}) in that order."
-            )
+            text = "{a} and {b} are swapped in the returned tuple; return ({names}) in that order."
+            message = say(text, a=names[a], b=names[b], names=", ".join(names))
             found.append(Mistake(message, swapped))
     return found
 
@@ -308,7 +317,7 @@ def _named(exercise, got, expected, at, cases):
             found[score].append(entry.message)
     best = found[2] or found[1]
     if len(best) > 1:
-        return "it matches more than one typical mistake: " + " Or: ".join(best)
+        return say("it matches more than one typical mistake: ") + say(" Or: ").join(best)
     return best[0] if best else None
 
 
@@ -318,10 +327,12 @@ def run(exercise, function, seed=None):
     ``seed`` fixes the random cases (tests use it); by default they are drawn afresh.
     """
     if not callable(function):
+        text = "Exercise {label}: expected the function {name}, got {kind} {function!r}"
+        kind = type(function).__name__
         raise ExerciseError(
-            f"Exercise {exercise.label}: expected the function {exercise.function}, got "
-            f"{type(function).__name__} {function!r}"
+            say(text, label=exercise.label, name=exercise.function, kind=kind, function=function)
         )
+    exercise = localised(exercise)
     cases = exercise.cases(np.random.default_rng(seed))
     got = [_call(exercise, function, case, student=True) for case in cases]
     expected = [_call(exercise, exercise.reference, case, student=False) for case in cases]
@@ -333,10 +344,10 @@ def run(exercise, function, seed=None):
     message = _named(exercise, got, expected, at, cases)
     if message is not None:
         raise mistake(exercise.label, what, message)
-    raise ExerciseError(
-        f"Exercise {exercise.label}: {observed(exercise, got, expected, at, cases, function)} "
-        f"{exercise.hint if shown_hint(exercise.hint) else ''}".rstrip()
-    )
+    seen = observed(exercise, got, expected, at, cases, function)
+    hint = exercise.hint if shown_hint(exercise.hint) else ""
+    text = "Exercise {label}: {observed} {hint}"
+    raise ExerciseError(say(text, label=exercise.label, observed=seen, hint=hint).rstrip())
 
 
 def shown_hint(hint):
@@ -348,7 +359,7 @@ def shown_hint(hint):
 def _what(exercise, at, cases):
     k, j = at
     name = exercise.function if j is None else exercise.outputs[j]
-    return f"{name} {cases[k].label}"
+    return say("{name} {label}", name=name, label=cases[k].label)
 
 
 # ------------------------------------------------------------------ shared building blocks

@@ -3,7 +3,8 @@
 The description names no cause: where the answer first differed (a raised error, a wrong
 shape, a transpose, NaN, the size of the difference, an answer that ignores its input),
 and, for an error of a matrix product, the shapes the call was given, named as in the
-student's function, so the hint speaks of the exercise at hand.
+student's function, so the hint speaks of the exercise at hand. Every text goes through
+``_language.say`` (Korean in the Korean edition).
 """
 
 import inspect
@@ -11,6 +12,7 @@ import inspect
 import numpy as np
 
 from ._compare import same
+from ._language import say
 
 #: what a matrix-product error most likely means (after the shapes the call was given)
 MATMUL_HINT = (
@@ -54,7 +56,7 @@ def shapes(exercise, function, case):
     """The shapes of a case's array arguments, named as in the student's function:
     ``x (3, 4), h_prev (3, 5), Wx (4, 20)``; "" when no argument is an array."""
     names = _argument_names(exercise, function, len(case.args))
-    names = names or [f"argument {k + 1}" for k in range(len(case.args))]
+    names = names or [say("argument {k}", k=k + 1) for k in range(len(case.args))]
     found = [
         f"{name} {text}"
         for name, value in zip(names, case.args, strict=True)
@@ -64,12 +66,16 @@ def shapes(exercise, function, case):
 
 
 def _raised_text(exercise, raised, case, function):
-    text = f"{exercise.function} raised {raised.name} {case.label}: {raised.text}."
+    what = "{function} raised {error} {label}: {text}."
+    fields = {"function": exercise.function, "error": raised.name, "text": raised.text}
+    text = say(what, label=case.label, **fields)
     if "matmul" in raised.text or raised.sizes:
         given = shapes(exercise, function, case)
-        return f"{text} It was given {given}. {MATMUL_HINT}" if given else f"{text} {MATMUL_HINT}"
+        if given:
+            text = f"{text} {say('It was given {given}.', given=given)}"
+        return f"{text} {say(MATMUL_HINT)}"
     if "broadcast" in raised.text:
-        return f"{text} {BROADCAST_HINT}"
+        return f"{text} {say(BROADCAST_HINT)}"
     return text
 
 
@@ -86,35 +92,49 @@ def _constant(exercise, got, expected, j):
 def observed(exercise, got, expected, at, cases, function):
     """A description of what the answer did where it first differed, naming no cause."""
     k, j = at
-    label = cases[k].label
     outcome = got[k]
     if outcome.raised:
         return _raised_text(exercise, outcome.raised, cases[k], function)
+    fields = {"function": exercise.function, "label": cases[k].label, "problem": outcome.malformed}
     if outcome.malformed:
-        return f"{exercise.function} {label}: {outcome.malformed}."
-    name, value, right = exercise.outputs[j], outcome.values[j], expected[k].values[j]
+        return say("{function} {label}: {problem}.", **fields)
+    value, right = outcome.values[j], expected[k].values[j]
+    fields.update(name=exercise.outputs[j], value=value, right=np.shape(right), got=np.shape(value))
     if _constant(exercise, got, expected, j):
-        return (
-            f"{name} is the same for every input although the right answer changes with it: "
-            "compute it from the arguments, not as a fixed number."
+        return say(
+            "{name} is the same for every input although the right answer changes with it: "
+            "compute it from the arguments, not as a fixed number.",
+            **fields,
         )
     if exercise.kind != "array":
-        return f"{name} {label} is not right ({exercise.function} returned {value:.6g})."
+        return say("{name} {label} is not right ({function} returned {value:.6g}).", **fields)
+    return _observed_array(value, right, got[:k], cases[:k], fields)
+
+
+def _observed_array(value, right, got_before, cases_before, fields):
+    """``observed`` for an array of the right type that differs from ``right``."""
+    if value.shape != right.shape and value.shape == right.shape[::-1]:
+        return say(
+            "{name} {label} should have shape {right}, got {got} (the right shape reversed: "
+            "a transpose?).",
+            **fields,
+        )
     if value.shape != right.shape:
-        flipped = (
-            " (the right shape reversed: a transpose?)" if value.shape == right.shape[::-1] else ""
-        )
-        return f"{name} {label} should have shape {right.shape}, got {value.shape}{flipped}."
+        return say("{name} {label} should have shape {right}, got {got}.", **fields)
     if value.ndim == 2 and same("array", value.T, right):
-        return f"{name} {label} is the transpose of the right answer."
+        return say("{name} {label} is the transpose of the right answer.", **fields)
     if not np.all(np.isfinite(value)):
-        return (
-            f"{name} {label} contains NaN or inf: look for a division by zero, the log of 0 "
-            "or an overflow."
+        return say(
+            "{name} {label} contains NaN or inf: look for a division by zero, the log of 0 "
+            "or an overflow.",
+            **fields,
         )
-    right_before = [c.label for c, g in zip(cases[:k], got[:k], strict=True) if g.values]
-    where = f" (it was right {right_before[-1]})" if right_before else ""
-    return (
-        f"{name} {label} has the right shape but is off by up to "
-        f"{np.max(np.abs(value - right)):.3g}{where}."
-    )
+    right_before = [c.label for c, g in zip(cases_before, got_before, strict=True) if g.values]
+    fields.update(gap=np.max(np.abs(value - right)), before=(right_before or [""])[-1])
+    if right_before:
+        return say(
+            "{name} {label} has the right shape but is off by up to {gap:.3g} (it was right "
+            "{before}).",
+            **fields,
+        )
+    return say("{name} {label} has the right shape but is off by up to {gap:.3g}.", **fields)

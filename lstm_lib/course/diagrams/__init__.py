@@ -16,11 +16,21 @@ state. FIGURES maps a file name (the notebook that first shows it, then the idea
 function; save_all writes them all, and so does ``python -m lstm_lib.course.diagrams [FOLDER]``
 (default: the repository's figures/).
 
+The Korean edition's figures are drawn by the same functions: a figure whose labels are
+words takes ``lang="ko"`` and its module holds a table ``KOREAN`` {English: Korean} of its
+words (primitives.words); the words that cell and primitives draw for several figures (the
+parts' names, the legend, the affine box) are in their own KOREAN tables. TRANSLATED lists
+those figures (every figure today); save_all writes them into the folder's ``ko`` subfolder,
+in the book's Korean font (style.hangul).
+
 The math layer of lstm_lib never imports this package.
 """
 
 from pathlib import Path
 
+from matplotlib import rc_context
+
+from .. import style
 from .nb00_from_rnn_to_lstm import cell_belt, rnn_vs_lstm_interface
 from .nb01_gates import gate_concept, sigmoid_vs_tanh
 from .nb02_output_gate import output_gate
@@ -51,6 +61,9 @@ FIGURES = {
     "10_stacked_language_model": stacked_language_model,
 }
 
+#: the figures drawn in Korean too (their function takes ``lang``), by file name: all of them
+TRANSLATED = tuple(FIGURES)
+
 #: settings that make the PNG bytes depend on the drawing only
 SAVE_KWARGS = {"dpi": DPI, "format": "png", "metadata": {"Software": None}, "facecolor": "white"}
 
@@ -58,16 +71,29 @@ SAVE_KWARGS = {"dpi": DPI, "format": "png", "metadata": {"Software": None}, "fac
 DEFAULT_FOLDER = Path(__file__).resolve().parent.parent.parent.parent / "figures"
 
 
-def save_figure(name, folder):
-    """Draw ``FIGURES[name]`` and write it as ``folder/<name>.png``; return the path."""
+def draw(name, lang="en"):
+    """The Figure ``name`` with its labels in ``lang``, "en" or (for TRANSLATED) "ko"."""
     if name not in FIGURES:
         raise ValueError(f"name must be one of {sorted(FIGURES)}, got {name!r}")
+    if lang == "en":
+        return FIGURES[name]()
+    if lang != "ko" or name not in TRANSLATED:
+        raise ValueError(f"lang must be 'en' (or 'ko' for {', '.join(TRANSLATED)}), got {lang!r}")
+    with rc_context(style.hangul()):
+        return FIGURES[name](lang=lang)
+
+
+def save_figure(name, folder, lang="en"):
+    """Draw figure ``name`` in ``lang`` and write it as ``folder/<name>.png``; return the path."""
+    figure = draw(name, lang)
     Path(folder).mkdir(parents=True, exist_ok=True)
     path = Path(folder) / f"{name}.png"
-    FIGURES[name]().savefig(path, **SAVE_KWARGS)
+    figure.savefig(path, **SAVE_KWARGS)
     return path
 
 
 def save_all(folder):
-    """Write every figure of ``FIGURES`` into ``folder`` (created if missing)."""
-    return [save_figure(name, folder) for name in FIGURES]
+    """Write every figure of ``FIGURES`` into ``folder`` (created if missing), and the
+    TRANSLATED ones in Korean into ``folder/ko``."""
+    english = [save_figure(name, folder) for name in FIGURES]
+    return english + [save_figure(name, Path(folder) / "ko", "ko") for name in TRANSLATED]

@@ -32,6 +32,7 @@ from .primitives import (
     panel_box,
     text,
     wire,
+    words,
 )
 
 #: x position of each part's column inside the cell, and of the output ⊙
@@ -45,6 +46,18 @@ PART_NAMES = {
     "o": "output\ngate",
 }
 
+#: the words of the cell in Korean (the titles are in the notebooks' modules)
+KOREAN = {
+    "forget\ngate": "forget\n게이트",
+    "new\ninformation": "새 정보",
+    "input\ngate": "input\n게이트",
+    "output\ngate": "output\n게이트",
+    "update of $c$: notebooks 03 to 05": "$c$의 갱신: 노트북 03-05",
+    r"affine   $x_t W_x + h_{t-1} W_h + b$": r"아핀 변환   $x_t W_x + h_{t-1} W_h + b$",
+    "slice": "슬라이스",
+    "new information,\nnot a gate": "새 정보,\n게이트가 아니다",
+}
+
 
 @dataclass(frozen=True)
 class Layout:
@@ -56,6 +69,11 @@ class Layout:
     parts: tuple
     faded: dict
     col: dict
+    lang: str = "en"
+
+    def say(self, label):
+        """``label`` in the cell's language."""
+        return words(KOREAN, self.lang)(label)
 
     @property
     def dy(self):
@@ -73,10 +91,10 @@ class Layout:
     x_out = property(lambda s: s.x0 + CELL_W + 1.3)
 
 
-def _layout(x0, y0, show, fused):
+def _layout(x0, y0, show, fused, lang):
     parts = tuple(p for p in "fgio" if show.get(p))
     faded = {p: show.get(p) == "faded" for p in parts}
-    return Layout(x0, y0, fused, parts, faded, {p: x0 + COL[p] for p in parts})
+    return Layout(x0, y0, fused, parts, faded, {p: x0 + COL[p] for p in parts}, lang)
 
 
 def _belt(ax, lay):
@@ -88,7 +106,7 @@ def _belt(ax, lay):
         nodes["add"] = op(ax, lay.col["g"], lay.y_belt, "add", lay.faded["g"])
     if not nodes:  # the update of c is not introduced yet: a placeholder box
         nodes["todo"] = note_box(
-            ax, lay.x0 + 4.3, lay.y_belt, 5.8, 0.7, "update of $c$: notebooks 03 to 05"
+            ax, lay.x0 + 4.3, lay.y_belt, 5.8, 0.7, lay.say("update of $c$: notebooks 03 to 05")
         )
     points = [(lay.x_in, lay.y_belt)]
     for n in sorted(nodes.values(), key=lambda n: n.x):
@@ -104,7 +122,7 @@ def _separate_inputs(ax, lay):
     """One affine box per part, each tapping h_{t-1} and x_t; returns where each ends."""
     parts, fd, col, last = lay.parts, lay.faded, lay.col, lay.parts[-1]
     for p in parts:
-        affine(ax, col[p], lay.y_aff, faded=fd[p])
+        affine(ax, col[p], lay.y_aff, faded=fd[p], lang=lay.lang)
     yb = lay.y_aff - AFF_H / 2
     hx = {p: col[p] + 0.3 for p in parts}
     xx = {p: col[p] - 0.3 for p in parts}
@@ -128,7 +146,7 @@ def _fused_inputs(ax, lay):
     """One affine transform and a slice node into four blocks; returns where each ends."""
     left, right = lay.x0 + COL["f"] - 0.7, lay.x0 + COL["o"] + 0.7
     aff_x = (left + right) / 2
-    label = r"affine   $x_t W_x + h_{t-1} W_h + b$"
+    label = lay.say(r"affine   $x_t W_x + h_{t-1} W_h + b$")
     aff = affine(ax, aff_x, lay.y_aff, w=right - left, h=0.62, label=label, size=FS)
     wire(
         ax, [(lay.x_in, lay.y_h), (aff_x - 2.0, lay.y_h), (aff_x - 2.0, aff.port("b")[1])], "hidden"
@@ -145,7 +163,7 @@ def _fused_inputs(ax, lay):
         fc = style.tint(style.PART_COLOURS[p], 0.6)
         ax.add_patch(Rectangle((a, y_slice - 0.26), b - a, 0.52, fc=fc, ec=TEXT, lw=1.2, zorder=4))
         text(ax, (a + b) / 2, y_slice, tags[k], size=10, family="monospace")
-    text(ax, left - 0.12, y_slice, "slice", size=FS_SMALL, ha="right")
+    text(ax, left - 0.12, y_slice, lay.say("slice"), size=FS_SMALL, ha="right")
     return {p: (lay.col[p], y_slice + 0.26) for p in lay.parts}
 
 
@@ -167,7 +185,7 @@ def _write_path(ax, lay, acts, add):
         return
     wire(ax, [acts["g"].port("t"), add.port("b")], "g", faded=fd["g"])
     if not fd["g"]:  # the notebook that introduces g: say what it is
-        note = "new information,\nnot a gate"
+        note = lay.say("new information,\nnot a gate")
         text(ax, col["g"] + 0.25, lay.y_mid, note, size=FS_SMALL, ha="left", linespacing=1.1)
 
 
@@ -188,15 +206,15 @@ def _output_path(ax, lay, acts):
     _label(ax, lay.x_out + 0.15, lay.y_h, "$h_t$", faded, "left")
 
 
-def lstm_cell(ax, x0, y0, show, fused=False, names=None):
+def lstm_cell(ax, x0, y0, show, fused=False, names=None, lang="en"):
     """Draw one LSTM cell with its lower-left corner at ``(x0, y0)``.
 
     ``show`` maps each part ``"f"``, ``"g"``, ``"i"``, ``"o"`` to ``"on"``, ``"faded"``
     (known from an earlier notebook) or leaves it out (not yet introduced). ``fused=True``
     replaces the four affine boxes by one affine transform and a slice node. ``names`` are
-    the parts to name under the cell. Returns the cell's height.
+    the parts to name under the cell, in ``lang``. Returns the cell's height.
     """
-    lay = _layout(x0, y0, show, fused)
+    lay = _layout(x0, y0, show, fused, lang)
     panel_box(ax, x0, y0, CELL_W, lay.top)
     nodes = _belt(ax, lay)
     pre = _fused_inputs(ax, lay) if fused else _separate_inputs(ax, lay)
@@ -215,17 +233,18 @@ def lstm_cell(ax, x0, y0, show, fused=False, names=None):
     if "o" in lay.parts:
         _output_path(ax, lay, acts)
     for p in names or ():
-        text(ax, lay.col[p], y0 - 0.2, PART_NAMES[p], size=FS_SMALL, va="top", linespacing=1.1)
+        name = lay.say(PART_NAMES[p])
+        text(ax, lay.col[p], y0 - 0.2, name, size=FS_SMALL, va="top", linespacing=1.1)
     return lay.top
 
 
-def cell_figure(show, title, names, fused=False):
+def cell_figure(show, title, names, fused=False, lang="en"):
     """A figure of one cell (see lstm_cell) with a title and a legend in two rows: the
-    paths, then the parts the cell shows."""
+    paths, then the parts the cell shows; its words in ``lang`` (``title`` is given in it)."""
     top = 6.0 + (1.2 if fused else 0.0)
     fig, ax = canvas(-2.9, CELL_W + 2.5, -3.8, top + 1.1)
-    lstm_cell(ax, 0.0, 0.0, show, fused=fused, names=names)
+    lstm_cell(ax, 0.0, 0.0, show, fused=fused, names=names, lang=lang)
     text(ax, CELL_W / 2, top + 0.55, title, size=FS_TITLE)
-    legend(ax, -2.4, -2.65, ("cell", "hidden", "input"))
-    legend(ax, -2.4, -3.3, [p for p in "fgio" if p in show])
+    legend(ax, -2.4, -2.65, ("cell", "hidden", "input"), lang=lang)
+    legend(ax, -2.4, -3.3, [p for p in "fgio" if p in show], lang=lang)
     return fig

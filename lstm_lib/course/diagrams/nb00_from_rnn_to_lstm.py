@@ -17,16 +17,34 @@ from .primitives import (
     op,
     text,
     wire,
+    words,
 )
 
+#: the words of this module's figures in Korean
+KOREAN = {
+    "layer above": "위 계층",
+    "RNN layer": "RNN 계층",
+    "LSTM layer": "LSTM 계층",
+    "$c$ never goes up:\nit stays in the layer": "$c$는 위로 가지 않고\n계층 안에 머문다",
+    "The memory cell $c$ rides a belt through time: each step forgets ($\\odot f$), "
+    "adds ($+\\, g \\odot i$)\nand shows $c$ through $h = o \\odot \\tanh(c)$; "
+    "only $h$ leaves the layer, $c$ never does": (
+        "기억 셀 $c$는 벨트를 타고 시간을 따라간다. 각 시각은 잊고($\\odot f$) 더하며"
+        "($+\\, g \\odot i$),\n$h = o \\odot \\tanh(c)$로 $c$를 드러낸다. 계층을 떠나는 "
+        "것은 $h$뿐이고, $c$는 떠나지 않는다"
+    ),
+    "time": "시간",
+}
 
-def rnn_vs_lstm_interface():
+
+def rnn_vs_lstm_interface(lang="en"):
     """Notebook 00 (from RNN to LSTM): the interface of an RNN layer beside an LSTM layer.
 
     The RNN layer passes one state, h, to the next step and up to the next layer. The
     LSTM layer passes two, h and the memory cell c (기억 셀); c only goes to the next time
-    step of the same layer, and only h goes up.
+    step of the same layer, and only h goes up. ``lang`` is "en" or "ko".
     """
+    say = words(KOREAN, lang)
     fig, ax = canvas(0, 18.6, 0, 8.0)
     for cx, kind in ((4.6, "RNN"), (13.8, "LSTM")):
         layer = box(ax, cx, 3.2, 3.4, 2.4, fc=CELL_FILL, ec=TEXT, label=kind, size=15, z=3)
@@ -39,17 +57,17 @@ def rnn_vs_lstm_interface():
         wire(ax, [(cx, 0.55), (cx, layer.port("b")[1])], "input")
         text(ax, cx + 0.2, 0.75, "$x_t$", ha="left")
         # h_t also goes up, to the layer above
-        up = note_box(ax, cx + 0.9, 6.7, 3.2, 0.8, "layer above")
+        up = note_box(ax, cx + 0.9, 6.7, 3.2, 0.8, say("layer above"))
         wire(ax, [(cx + 0.9, layer.port("t")[1]), up.port("b")], "hidden")
         text(ax, cx + 1.1, 5.15, "$h_t$", ha="left")
-        text(ax, cx, 7.65, f"{kind} layer", size=FS_TITLE, weight="bold")
+        text(ax, cx, 7.65, say(f"{kind} layer"), size=FS_TITLE, weight="bold")
         if kind == "LSTM":
             yc = 3.95
             wire(ax, [(lx - 2.0, yc), (lx, yc)], "cell")
             wire(ax, [(rx, yc), (rx + 2.0, yc)], "cell")
             text(ax, lx - 1.0, yc + 0.35, "$c_{t-1}$", va="bottom")
             text(ax, rx + 1.0, yc + 0.35, "$c_t$", va="bottom")
-            note = "$c$ never goes up:\nit stays in the layer"
+            note = say("$c$ never goes up:\nit stays in the layer")
             text(ax, lx - 0.2, 5.3, note, size=FS_SMALL, colour=style.CELL)
     ax.add_line(Line2D([9.2, 9.2], [0.4, 7.6], color="#CCCCCC", lw=1.0))
     return fig
@@ -107,19 +125,21 @@ def _belt_links(ax, k, cx, mul):
     text(ax, x_h, _Y_H - 0.3, f"$h_{k}$", ha=ha, va="top")
 
 
-def cell_belt():
+def cell_belt(lang="en"):
     """Notebook 00 (from RNN to LSTM): the memory cell path through several time steps.
 
     The memory cell c (기억 셀) rides a belt from one time step to the next inside the
     layer; each step edits it (⊙ f, + g ⊙ i) and lets it show in h = o ⊙ tanh(c). The hidden
     state h goes to the next step and up to the layer above; c never leaves the layer.
+    ``lang`` is "en" or "ko".
     """
+    say = words(KOREAN, lang)
     fig, ax = canvas(-0.8, 18.6, -0.9, 7.6)
     for k, cx in enumerate(_XS):
         _, mul, add = _belt_step(ax, k, cx)
         _belt_links(ax, k, cx, mul)
         wire(ax, [add.port("r"), (cx + _BW / 2, _Y_C)], "cell", arrow=False)
-        note_box(ax, cx + 1.25, 6.05, 2.1, 0.6, "layer above", lw=1.2, size=FS_SMALL - 0.5)
+        note_box(ax, cx + 1.25, 6.05, 2.1, 0.6, say("layer above"), lw=1.2, size=FS_SMALL - 0.5)
     wire(ax, [(_XS[-1] + _BW / 2, _Y_C), (_RIGHT, _Y_C)], "cell")
     wire(ax, [(_XS[-1] + _BW / 2, _Y_H), (_RIGHT, _Y_H)], "hidden")
     text(ax, _RIGHT - 0.5, _Y_C + 0.4, f"$c_{_STEPS}$", colour=style.CELL, va="bottom")
@@ -128,11 +148,13 @@ def cell_belt():
         ax,
         8.9,
         7.05,
-        "The memory cell $c$ rides a belt through time: each step forgets ($\\odot f$), "
-        "adds ($+\\, g \\odot i$)\nand shows $c$ through $h = o \\odot \\tanh(c)$; "
-        "only $h$ leaves the layer, $c$ never does",
+        say(
+            "The memory cell $c$ rides a belt through time: each step forgets ($\\odot f$), "
+            "adds ($+\\, g \\odot i$)\nand shows $c$ through $h = o \\odot \\tanh(c)$; "
+            "only $h$ leaves the layer, $c$ never does"
+        ),
         size=FS_SMALL,
     )
     wire(ax, [(7.2, -0.55), (10.6, -0.55)], "input", lw=1.2)
-    text(ax, 10.8, -0.55, "time", size=FS_SMALL, ha="left")
+    text(ax, 10.8, -0.55, say("time"), size=FS_SMALL, ha="left")
     return fig

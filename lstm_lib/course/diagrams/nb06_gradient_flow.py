@@ -17,16 +17,37 @@ from .primitives import (
     panel_box,
     text,
     wire,
+    words,
 )
+
+#: the words of this module's figure in Korean
+KOREAN = {
+    r"LSTM: backward along the cell, only $+$ and $\odot f$ at each step": (
+        r"LSTM: 셀을 따라가는 역전파, 시각마다 $+$와 $\odot f$뿐"
+    ),
+    r"each step: $+$ passes the gradient on unchanged, $\odot$ multiplies it by $f$ "
+    r"elementwise; no matrix, no tanh$'$": (
+        r"각 시각: $+$는 기울기를 그대로 보내고, $\odot$는 $f$를 원소별로 곱한다. "
+        r"행렬도 tanh$'$도 없다"
+    ),
+    r"RNN: backward through $\times W_h^{\top}$ and $\times \tanh'$ at every step": (
+        r"RNN: 시각마다 $\times W_h^{\top}$와 $\times \tanh'$를 거치는 역전파"
+    ),
+    r"each step: the gradient is multiplied by tanh$' \leq 1$ and by the matrix "
+    r"$W_h^{\top}$; over many steps it vanishes or explodes": (
+        r"각 시각: 기울기에 tanh$' \leq 1$과 행렬 $W_h^{\top}$가 곱해진다. 시각이 많으면 "
+        r"기울기가 소실되거나 폭발한다"
+    ),
+}
 
 _STEPS, _STEP, _WIDTH = 3, 4.9, 4.0
 _XS = [0.6 + k * _STEP for k in range(_STEPS)]  # left edges of the cells
 _X_IN, _X_OUT = -1.3, _XS[-1] + _WIDTH + 1.0
 
 
-def _title(ax, title, note, y):
-    text(ax, _X_IN, y, title, size=FS_TITLE, ha="left", weight="bold")
-    text(ax, _X_IN, y - 0.55, note, size=FS_SMALL, ha="left", colour="#333333")
+def _title(ax, say, title, note, y):
+    text(ax, _X_IN, y, say(title), size=FS_TITLE, ha="left", weight="bold")
+    text(ax, _X_IN, y - 0.55, say(note), size=FS_SMALL, ha="left", colour="#333333")
 
 
 def _backward(ax, y, stops):
@@ -57,11 +78,12 @@ def _lstm_step(ax, k, x0, y0, y_belt, y_hid):
     return [(mul.x, y_belt + R_OP, rf"$\times f{lag}$"), (add.x, y_belt + R_OP, r"$\times 1$")]
 
 
-def _lstm_panel(ax):
+def _lstm_panel(ax, say):
     """Top: the LSTM, three steps of the belt with the rest of the cell greyed."""
     y0, y_belt, y_hid = 6.3, 9.1, 6.9
     _title(
         ax,
+        say,
         r"LSTM: backward along the cell, only $+$ and $\odot f$ at each step",
         r"each step: $+$ passes the gradient on unchanged, $\odot$ multiplies it by $f$ "
         r"elementwise; no matrix, no tanh$'$",
@@ -75,11 +97,12 @@ def _lstm_panel(ax):
     _backward(ax, y_belt + 0.85, stops)
 
 
-def _rnn_panel(ax):
+def _rnn_panel(ax, say, lang):
     """Bottom: the plain RNN, three steps of h_t = tanh(h_{t-1} Wh + x_t Wx + b)."""
     y0, y_h = 0.3, 1.8
     _title(
         ax,
+        say,
         r"RNN: backward through $\times W_h^{\top}$ and $\times \tanh'$ at every step",
         r"each step: the gradient is multiplied by tanh$' \leq 1$ and by the matrix "
         r"$W_h^{\top}$; over many steps it vanishes or explodes",
@@ -88,7 +111,7 @@ def _rnn_panel(ax):
     stops = []
     for k, x0 in enumerate(_XS):
         panel_box(ax, x0, y0, _WIDTH, 2.5)
-        aff = affine(ax, x0 + 1.2, y_h)
+        aff = affine(ax, x0 + 1.2, y_h, lang=lang)
         th = act(ax, x0 + 2.8, y_h, "tanh", role="hidden")
         wire(ax, [(aff.x, y0 - 0.4), aff.port("b")], "input")
         start = _X_IN if k == 0 else _XS[k - 1] + _WIDTH
@@ -103,15 +126,17 @@ def _rnn_panel(ax):
     _backward(ax, y_h + 1.35, stops)
 
 
-def gradient_flow():
+def gradient_flow(lang="en"):
     """Notebook 06 (gradient flow): the backward path of the LSTM cell beside the RNN's.
 
     Backward along the memory cell the gradient meets only + (passed on unchanged) and
     ⊙ f (scaled elementwise by the forget gate) at each step. In a plain RNN it is
     multiplied by tanh' and by the matrix Wh^T at every step, so it vanishes or explodes.
+    ``lang`` is "en" or "ko".
     """
+    say = words(KOREAN, lang)
     fig, ax = canvas(-1.6, 16.4, -1.3, 12.5)
-    _lstm_panel(ax)
-    _rnn_panel(ax)
-    legend(ax, _X_IN, -0.85, ("cell", "hidden", "f", "gradient"))
+    _lstm_panel(ax, say)
+    _rnn_panel(ax, say, lang)
+    legend(ax, _X_IN, -0.85, ("cell", "hidden", "f", "gradient"), lang=lang)
     return fig

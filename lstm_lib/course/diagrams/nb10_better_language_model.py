@@ -11,7 +11,29 @@ from .primitives import (
     op,
     text,
     wire,
+    words,
 )
+
+_DROPOUT = (
+    "dropout: $x \\odot m\\,/\\,(1-p)$, a fresh mask $m$ at every step, "
+    "only on the connections that go up"
+)
+#: the words of this module's figure in Korean (the words read stay English: the model of
+#: notebook 10 reads English text)
+KOREAN = {
+    "predicts “{}”": "“{}” 예측",
+    "embedding": "임베딩",
+    "LSTM layer 1": "LSTM 계층 1",
+    "LSTM layer 2": "LSTM 계층 2",
+    "output": "출력",
+    "tied: one matrix, $E$ (V, D) and $W = E^{\\top}$": (
+        "가중치 공유: 행렬 하나, $E$ (V, D)와 $W = E^{\\top}$"
+    ),
+    _DROPOUT: "드롭아웃: $x \\odot m\\,/\\,(1-p)$, 시각마다 새 마스크 $m$, 위로 가는 연결에만",
+    "$c$ and $h$ from step to step inside a layer: never dropped": (
+        "계층 안에서 시각에서 시각으로 가는 $c$와 $h$: 드롭아웃하지 않는다"
+    ),
+}
 
 #: the three time steps drawn, the words read and the words to predict
 _XS = (1.6, 6.0, 10.4)
@@ -47,7 +69,7 @@ def _dropout(ax, x, y, role, y_from, y_to):
     wire(ax, [(x, y + R_OP), (x, y_to)], role)
 
 
-def _column(ax, x, read, target):
+def _column(ax, x, read, target, say):
     """One time step from the word read to the scores of the next word."""
     text(ax, x, -0.2, f"“{read}”", size=FS_SMALL)
     wire(ax, [(x, 0.1), (x, _Y_EMBED - 0.3)], "input")
@@ -59,10 +81,10 @@ def _column(ax, x, read, target):
     _dropout(ax, x, _Y_DROP[2], "hidden", u2, _Y_OUT - 0.3)
     box(ax, x, _Y_OUT, 1.9, 0.6, _TIED_FILL, _TIED_EDGE, r"$h\,E^{\top} + b$", size=12)
     wire(ax, [(x, _Y_OUT + 0.3), (x, _Y_OUT + 0.95)], "input")
-    text(ax, x, _Y_OUT + 1.25, f"predicts “{target}”", size=FS_SMALL)
+    text(ax, x, _Y_OUT + 1.25, say("predicts “{}”").format(target), size=FS_SMALL)
 
 
-def _labels(ax):
+def _labels(ax, say):
     """The names of the rows on the left, the tie on the right, the legend below."""
     rows = (
         (_Y_EMBED, "embedding"),
@@ -71,39 +93,25 @@ def _labels(ax):
         (_Y_OUT, "output"),
     )
     for y, name in rows:
-        text(ax, -1.1, y, name, size=FS_SMALL, ha="right", colour="#555555")
+        text(ax, -1.1, y, say(name), size=FS_SMALL, ha="right", colour="#555555")
     # the tie: the matrix read at the bottom is the one the scores compare with at the top
     x0, x1 = _XS[-1] + 0.95, 13.3
     tie = [(x0, _Y_EMBED), (x1, _Y_EMBED), (x1, _Y_OUT), (x0, _Y_OUT)]
     wire(ax, tie, "f", arrow=False, colour=_TIED_EDGE, lw=1.8)
-    label = "tied: one matrix, $E$ (V, D) and $W = E^{\\top}$"
+    label = say("tied: one matrix, $E$ (V, D) and $W = E^{\\top}$")
     text(ax, x1 + 0.35, (_Y_EMBED + _Y_OUT) / 2, label, size=FS_SMALL, rotation=90)
     # the legend
     y = -1.45
     op(ax, -2.2, y, "mul")
-    text(
-        ax,
-        -1.6,
-        y,
-        "dropout: $x \\odot m\\,/\\,(1-p)$, a fresh mask $m$ at every step, "
-        "only on the connections that go up",
-        size=FS_SMALL,
-        ha="left",
-    )
+    text(ax, -1.6, y, say(_DROPOUT), size=FS_SMALL, ha="left")
     y = -2.35
     wire(ax, [(-2.9, y + 0.14), (-1.9, y + 0.14)], "cell", arrow=False, lw=3.0)
     wire(ax, [(-2.9, y - 0.14), (-1.9, y - 0.14)], "hidden", arrow=False)
-    text(
-        ax,
-        -1.6,
-        y,
-        "$c$ and $h$ from step to step inside a layer: never dropped",
-        size=FS_SMALL,
-        ha="left",
-    )
+    note = say("$c$ and $h$ from step to step inside a layer: never dropped")
+    text(ax, -1.6, y, note, size=FS_SMALL, ha="left")
 
 
-def stacked_language_model():
+def stacked_language_model(lang="en"):
     """Notebook 10 (a better language model): two stacked LSTM layers, dropout between them
     and before the output, the output weights tied to the embedding.
 
@@ -111,12 +119,14 @@ def stacked_language_model():
     dropout node (⊙ m, a fresh mask), the first LSTM, another dropout node, the second
     LSTM and a last dropout node to the output scores h E^T + b. The memory cell c and the
     hidden state h go from step to step inside each layer without dropout (Zaremba et al.
-    2014). The embedding and the output share one matrix, drawn alike.
+    2014). The embedding and the output share one matrix, drawn alike. ``lang`` is "en" or
+    "ko".
     """
+    say = words(KOREAN, lang)
     fig, ax = canvas(-3.4, 15.2, -2.9, 10.9)
     for x, read, target in zip(_XS, _READ, _NEXT, strict=True):
-        _column(ax, x, read, target)
+        _column(ax, x, read, target, say)
     for y in _Y_LSTM:
         _recurrent(ax, y)
-    _labels(ax)
+    _labels(ax, say)
     return fig

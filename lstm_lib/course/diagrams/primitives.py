@@ -51,6 +51,14 @@ class Node:
         return (self.x + dx * self.w / 2, self.y + dy * self.h / 2)
 
 
+def words(table, lang):
+    """The labels of a figure in ``lang``: "en" gives each label itself, "ko" its entry in
+    ``table``, the module's {English: Korean} table of words."""
+    if lang not in ("en", "ko"):
+        raise ValueError(f"lang must be 'en' or 'ko', got {lang!r}")
+    return (lambda label: label) if lang == "en" else table.__getitem__
+
+
 def fade(colour, faded):
     """``colour`` mixed with white when ``faded`` (a part met in an earlier notebook)."""
     return style.tint(colour, FADE) if faded else colour
@@ -144,10 +152,12 @@ def act(ax, x, y, kind, faded=False, role=None):
     )
 
 
-def affine(ax, x, y, w=AFF_W, h=AFF_H, label="affine", faded=False, size=FS_SMALL):
-    """An affine-transform box ``x Wx + h Wh + b``."""
+def affine(ax, x, y, w=AFF_W, h=AFF_H, label=None, faded=False, size=FS_SMALL, lang="en"):
+    """An affine-transform box ``x Wx + h Wh + b``, labelled ``label`` or, without one, with
+    the word "affine" in ``lang``."""
     fc = style.tint(style.AFFINE, 0.93 if faded else 0.7)
     ec = fade(style.AFFINE, faded)
+    label = label or words(KOREAN, lang)("affine")
     return box(ax, x, y, w, h, fc, ec, label, size=size, tc=fade(TEXT, faded))
 
 
@@ -217,23 +227,38 @@ def bridge(ax, x, y, role, faded=False, bg=CELL_FILL, length=0.34):
     ax.add_line(line)
 
 
-#: legend entries: the text and the width (diagram units) the entry takes
+#: legend entries: the text and the width (diagram units) the entry takes in English and
+#: in Korean
 _LEGEND = {
-    "cell": ("memory cell $c$", 3.5),
-    "hidden": ("hidden state $h$", 3.6),
-    "f": ("forget gate $f$", 3.7),
-    "g": ("new information $g$", 4.4),
-    "i": ("input gate $i$", 3.5),
-    "o": ("output gate $o$", 3.7),
-    "input": ("input $x$", 2.6),
-    "gradient": ("gradient, backward", 4.0),
+    "cell": ("memory cell $c$", 3.5, 3.0),
+    "hidden": ("hidden state $h$", 3.6, 3.0),
+    "f": ("forget gate $f$", 3.7, 3.7),
+    "g": ("new information $g$", 4.4, 2.6),
+    "i": ("input gate $i$", 3.5, 3.5),
+    "o": ("output gate $o$", 3.7, 3.8),
+    "input": ("input $x$", 2.6, 2.3),
+    "gradient": ("gradient, backward", 4.0, 3.3),
+}
+
+#: the words of the primitives (the legend, the affine box) in Korean
+KOREAN = {
+    "memory cell $c$": "기억 셀 $c$",
+    "hidden state $h$": "은닉 상태 $h$",
+    "forget gate $f$": "forget 게이트 $f$",
+    "new information $g$": "새 정보 $g$",
+    "input gate $i$": "input 게이트 $i$",
+    "output gate $o$": "output 게이트 $o$",
+    "input $x$": "입력 $x$",
+    "gradient, backward": "기울기, 역전파",
+    "affine": "아핀",
 }
 
 
-def legend(ax, x, y, roles):
-    """A row of line samples with their meaning, starting at ``(x, y)``."""
+def legend(ax, x, y, roles, lang="en"):
+    """A row of line samples with their meaning in ``lang``, starting at ``(x, y)``."""
+    say = words(KOREAN, lang)
     for role in roles:
-        label, width = _LEGEND[role]
+        label, width, width_ko = _LEGEND[role]
         wire(ax, [(x, y), (x + 0.8, y)], role, arrow=False)
-        text(ax, x + 1.0, y, label, size=FS_SMALL, ha="left")
-        x += width
+        text(ax, x + 1.0, y, say(label), size=FS_SMALL, ha="left")
+        x += width if lang == "en" else width_ko

@@ -158,7 +158,7 @@ def exercise_cells(nb, name):
         if cell.cell_type == "markdown":
             for line in cell.source.split("\n"):
                 heading = EXERCISE_LABEL.search(line) if line.startswith("#") else None
-                label = heading[1] if heading else label
+                label = heading[2] if heading else label  # the number; [1] is the word
             continue
         if EXERCISE_TAG not in cell.metadata.get("tags", []):
             continue
