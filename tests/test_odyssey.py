@@ -137,4 +137,4 @@ def test_the_stored_grid_ships_with_the_library_and_covers_every_model():
     assert set(stored["losses"]) == expected
     assert all(len(v) == seeds and all(np.isfinite(v)) for v in stored["losses"].values())
     pyproject = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text()
-    assert 'lstm_lib = ["data/*.json"]' in pyproject  # installed, not only in a clone
+    assert 'lstm_lib = ["data/*.json"' in pyproject  # installed, not only in a clone
