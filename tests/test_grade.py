@@ -25,6 +25,9 @@ from lstm_lib.course.grade import command
 from lstm_lib.course.grade.key import GradingError
 from lstm_lib.course.grade.report import RECORD, write_outputs
 
+# Every test here grades a class: answers run in processes of their own (make check skips it).
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 NAMES = ("01_gates.ipynb", "05_input_gate_and_cell.ipynb", "07_fused_implementation.ipynb")
 CHECKERS = Path(lstm_lib.__file__).parent / "course" / "checks"
