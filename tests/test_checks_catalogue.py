@@ -28,24 +28,12 @@ import numpy as np
 import pytest
 
 import lstm_lib
-from lstm_lib.course.checks import ExerciseError, _core
+from lstm_lib.course.checks import MODULES, ExerciseError, _core
 
 ROOT = Path(__file__).resolve().parents[1]
 INSTRUCTOR = sorted((ROOT / "notebooks").glob("*.ipynb"))
 LABEL = re.compile(r"Exercise (\d+\.\d+)")
-NOTEBOOKS = (
-    "rnn",
-    "gates",
-    "output_gate",
-    "forget_gate",
-    "new_information",
-    "cell",
-    "gradient_flow",
-    "fused",
-    "language_model",
-    "variants",
-    "better_language_model",
-)
+NOTEBOOKS = MODULES  # one catalogue per checker module
 MIN_WRONG, MIN_RIGHT = 8, 2
 #: the draws of the random cases every catalogue answer is tried on (None: a fresh one)
 SEEDS = (0, 1, 2, None)
@@ -245,3 +233,10 @@ def test_every_exercise_is_checked_and_catalogued(capsys):
     assert not problems, "\n".join(problems)
     with capsys.disabled():
         print(f"\n{len(found)} exercises; the catalogue names {len(WRONG)} typical mistakes")
+
+
+def test_the_module_list_names_every_checker_module():
+    """lstm_lib.course.checks.MODULES is what the catalogue and the Korean tests walk."""
+    folder = ROOT / "lstm_lib" / "course" / "checks"
+    found = {p.stem for p in folder.glob("*.py") if not p.stem.startswith("_")}
+    assert set(MODULES) == found

@@ -26,26 +26,14 @@ import numpy as np
 import pytest
 
 from lstm_lib import sigmoid
-from lstm_lib.course.checks import ExerciseError, _core, _language, _observed, ko
+from lstm_lib.course.checks import MODULES, ExerciseError, _core, _language, _observed, ko
 from lstm_lib.course.checks.gates import check_apply_gate, check_sigmoid_chain
 from lstm_lib.course.translate import glossary
 
 ROOT = Path(__file__).resolve().parents[1]
 TERMS = glossary.read(ROOT / "locale" / "ko" / "glossary.tsv")
 #: every checker module, and those whose every message has its Korean
-CHECKERS = (
-    "rnn",
-    "gates",
-    "output_gate",
-    "forget_gate",
-    "new_information",
-    "cell",
-    "gradient_flow",
-    "fused",
-    "language_model",
-    "variants",
-    "better_language_model",
-)
+CHECKERS = MODULES
 TRANSLATED = CHECKERS[:9]
 #: a name or a call, which stays as it is: "dx", "steps_to_vanish(factor, threshold)"
 CODE = re.compile(r"\w+(\(.*\))?")

@@ -12,4 +12,19 @@ environment variable ``LSTM_CHECKS_TRACEBACK=1`` before starting Jupyter, or cal
 
 from ._core import RTOL, ExerciseError, show_tracebacks
 
-__all__ = ["RTOL", "ExerciseError", "show_tracebacks"]
+#: the checker modules, in the order of the notebooks that use them
+MODULES = (
+    "rnn",
+    "gates",
+    "output_gate",
+    "forget_gate",
+    "new_information",
+    "cell",
+    "gradient_flow",
+    "fused",
+    "language_model",
+    "variants",
+    "better_language_model",
+)
+
+__all__ = ["MODULES", "RTOL", "ExerciseError", "show_tracebacks"]
