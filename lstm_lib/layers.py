@@ -1,5 +1,6 @@
 """The small layers the others are built from (notebooks 00 and 01; TimeAffine and
-Embedding in notebook 08, Dropout in notebook 10).
+Embedding in notebook 08, Dropout in notebook 10), and ActivatedAffine, an affine transform and
+an activation: the step that the RNN, the gates and the new information g share.
 
 Every layer has the interface of "Deep Learning from Scratch 2":
 
@@ -27,6 +28,7 @@ from .validation import (
     check_rng,
     check_shape,
     check_upstream,
+    check_weights,
 )
 
 
@@ -43,6 +45,46 @@ class Layer:
         if cache is None:
             raise RuntimeError(f"{type(self).__name__}.backward called before forward")
         return cache
+
+
+class ActivatedAffine(Layer):
+    """y = activation(x Wx + h_prev Wh + b): an affine transform of the input and the previous
+    hidden state, then an elementwise activation; the shape shared by one step of the tanh RNN
+    (rnn.RNN), every LSTM gate (gates.Gate, sigmoid) and the new information (gates.Candidate,
+    tanh).
+
+    A subclass names its ``activation`` and ``activation_backward(dy, y)``, the gradient of
+    the pre-activation a = x Wx + h_prev Wh + b written with the output y.
+    Inputs: Wx (D, H), Wh (H, H), b (H,).
+    forward(x, h_prev): x (N, D), h_prev (N, H) -> y (N, H).
+    backward(dy): dy (N, H) -> (dx (N, D), dh_prev (N, H)); writes dWx, dWh, db.
+    """
+
+    param_names = ("Wx", "Wh", "b")
+
+    def __init__(self, Wx, Wh, b):
+        super().__init__()
+        _, self.hidden_size, Wx, Wh, b = check_weights(Wx, Wh, b)
+        self.params = [Wx, Wh, b]
+        self.grads = [np.zeros_like(Wx), np.zeros_like(Wh), np.zeros_like(b)]
+        self._cache = None
+
+    def forward(self, x, h_prev):
+        """x (N, D), h_prev (N, H) -> y (N, H), a new array."""
+        Wx, Wh, b = self.params
+        y = self.activation(x @ Wx + h_prev @ Wh + b)
+        self._cache = (x.copy(), h_prev.copy(), y)  # copies: the caller may change them
+        return y.copy()
+
+    def backward(self, dy):
+        """dy (N, H) -> dx (N, D), dh_prev (N, H); writes dWx, dWh, db into grads."""
+        x, h_prev, y = self._require_forward(self._cache)
+        Wx, Wh, _ = self.params
+        da = self.activation_backward(dy, y)
+        self.grads[0][...] = x.T @ da  # the affine node
+        self.grads[1][...] = h_prev.T @ da
+        self.grads[2][...] = da.sum(axis=0)
+        return da @ Wx.T, da @ Wh.T
 
 
 class MatMul(Layer):

@@ -11,18 +11,17 @@ gradient vanishes or explodes over long sequences (notebooks 00 and 06).
 import numpy as np
 
 from .functions import tanh
-from .layers import Layer
+from .layers import ActivatedAffine, Layer
 from .validation import (
     check_sequence,
     check_state,
     check_switch,
     check_upstream,
-    check_weights,
     initial_state,
 )
 
 
-class RNN(Layer):
+class RNN(ActivatedAffine):
     """One tanh RNN step h = tanh(x Wx + h_prev Wh + b).
 
     Inputs: Wx (D, H), Wh (H, H), b (H,).
@@ -31,31 +30,12 @@ class RNN(Layer):
     The same computation as the new information g of the LSTM, here the whole step.
     """
 
-    param_names = ("Wx", "Wh", "b")
+    activation = staticmethod(tanh)
 
-    def __init__(self, Wx, Wh, b):
-        super().__init__()
-        _, self.hidden_size, Wx, Wh, b = check_weights(Wx, Wh, b)
-        self.params = [Wx, Wh, b]
-        self.grads = [np.zeros_like(Wx), np.zeros_like(Wh), np.zeros_like(b)]
-        self._cache = None
-
-    def forward(self, x, h_prev):
-        """x (N, D), h_prev (N, H) -> h (N, H), a new array."""
-        Wx, Wh, b = self.params
-        h = tanh(x @ Wx + h_prev @ Wh + b)
-        self._cache = (x.copy(), h_prev.copy(), h)  # copies: the caller may change them
-        return h.copy()
-
-    def backward(self, dh):
-        """dh (N, H) -> dx (N, D), dh_prev (N, H); writes dWx, dWh, db into grads."""
-        x, h_prev, h = self._require_forward(self._cache)
-        Wx, Wh, _ = self.params
-        da = dh * (1 - h**2)  # the tanh node: tanh'(a) = 1 - h^2
-        self.grads[0][...] = x.T @ da  # the affine node
-        self.grads[1][...] = h_prev.T @ da
-        self.grads[2][...] = da.sum(axis=0)
-        return da @ Wx.T, da @ Wh.T
+    @staticmethod
+    def activation_backward(dh, h):
+        """The tanh node: tanh'(a) = 1 - h^2."""
+        return dh * (1 - h**2)
 
 
 class TimeRNN(Layer):
