@@ -12,7 +12,7 @@ The messages are written in English in the checker modules. Their Korean is a ta
 the English text (``lstm_lib.course.checks.ko``), one module of it per checker module, as a
 gettext catalogue is keyed by its msgid: the English stays the source, and a message that
 was changed or added without its Korean is shown in English (tests/test_checks_korean.py
-lists the checker modules translated in full). A text with numbers drawn afresh (a case
+checks that every checker module is translated in full). A text with numbers drawn afresh (a case
 "for n = 17") is found with each number written ``{}`` ("for n = {}").
 """
 
