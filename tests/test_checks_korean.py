@@ -1,7 +1,8 @@
 """The checkers in Korean (lstm_lib.course.checks._language and lstm_lib.course.checks.ko).
 
-* The setting: LSTM_LIB_LANG, else the name of the working directory (a kernel in
-  notebooks/ko or student/ko answers in Korean); a bad value is an error naming it.
+* The setting: LSTM_LIB_LANG, else the language a program chose (answering_in: the grading
+  command, its key's), else the name of the working directory (a kernel in notebooks/ko or
+  student/ko answers in Korean); a bad value is an error naming it.
 * In English nothing changes: ``localised`` gives the exercise itself.
 * Every checker module is translated in full: every text it can say (names of outputs,
   case labels on several draws, hints, success lines, mistakes) has its Korean, and
@@ -109,6 +110,21 @@ def test_the_setting_is_the_variable_else_the_folder(monkeypatch, tmp_path):
     monkeypatch.setenv(_language.VARIABLE, "kr")
     with pytest.raises(ValueError, match="LSTM_LIB_LANG must be 'en' or 'ko', got 'kr'"):
         _language.language()
+
+
+def test_a_program_chooses_over_the_folder_and_the_setting_over_the_program(monkeypatch, tmp_path):
+    monkeypatch.delenv(_language.VARIABLE, raising=False)
+    (tmp_path / "ko").mkdir()
+    monkeypatch.chdir(tmp_path / "ko")
+    with _language.answering_in("en"):
+        assert _language.language() == "en"
+        monkeypatch.setenv(_language.VARIABLE, "ko")
+        assert _language.language() == "ko"
+        monkeypatch.delenv(_language.VARIABLE)
+    assert _language.language() == "ko"
+    with pytest.raises(ValueError, match="'en' or 'ko', got 'kr'"):
+        with _language.answering_in("kr"):
+            pass
 
 
 def test_in_english_the_exercise_is_untouched(monkeypatch):
