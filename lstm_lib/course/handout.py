@@ -1,7 +1,7 @@
 """What a teacher hands out: the student notebooks, the figures and the library as a wheel.
 
-    python -m lstm_lib.course.handout REPO OUT [--book ko]   (make handout [BOOK=ko]: REPO .,
-                                                               OUT handout)
+    python -m lstm_lib.course.handout REPO OUT [--book en|ko]   (make handout [BOOK=ko]:
+                                                                  REPO ., OUT handout)
 
 REPO is a clone of the book (notebooks/, figures/, lstm_lib/, pyproject.toml). OUT gets, for
 the English edition (--book en, the default)

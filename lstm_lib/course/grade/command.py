@@ -52,7 +52,7 @@ def _refuse_a_shadowed_library(submissions):
 def _results_of(key_notebook, student, space, timeout):
     path = student.notebooks.get(key_notebook.name)
     if path is None:
-        why = student.unclear.get(key_notebook.name) or say("the notebook was not handed in")
+        why = student.unclear.get(key_notebook.name, say("the notebook was not handed in"))
         return {e.label: Result(MISSING, why) for e in key_notebook.exercises}
     nb, why = read_submission(path)
     if nb is None:

@@ -63,7 +63,7 @@ def console_table(key, grades):
     """The grade table as aligned text, and under it every exercise that was flagged or
     timed out (what a CI log shows)."""
     labels = [e.label for e in exercises(key)]
-    width = max([_columns(say("student")), 7, *map(_columns, grades)])
+    width = max([7, *map(_columns, grades)])
     rows = [_row(say("student"), width, [*labels, say("total")])]
     notes = []
     for student, results in grades.items():
