@@ -10,6 +10,7 @@
 #   make student   build the student editions: student/ from notebooks/, student/ko from notebooks/ko
 #   make handout   build what a teacher gives out into handout/ (HANDOUT=folder): the student
 #                  notebooks, the figures, the library's wheel; no instructor notebook or test
+#                  (BOOK=ko: the Korean edition, student/ko and figures/ko, a Korean README)
 #   make translations  bring the Korean catalogues locale/ko/LC_MESSAGES/*.po in step with
 #                  notebooks/ (NEW=02_output_gate starts the catalogue of a notebook)
 #   make korean    build notebooks/ko from notebooks/ and the catalogues, then execute them
@@ -36,12 +37,13 @@ LINTED := lstm_lib tests notebooks scripts benchmarks conftest.py .ci book/conf.
 # the order conftest.py gives: the notebooks first, the longest first.
 WORKERS := -n auto --dist loadfile --no-loadscope-reorder
 
-# The edition `make lab` opens: BOOK=en (notebooks/) or BOOK=ko (notebooks/ko). Not LANG, the
+# The edition `make lab` opens and `make handout` packs: BOOK=en (notebooks/, student/) or
+# BOOK=ko (notebooks/ko, student/ko); anything else is an error naming the two. Not LANG, the
 # locale variable. JupyterLab serves the whole repository, so that the notebooks' figure links
 # (../figures, ../../figures/ko) resolve, and opens at the edition's folder.
 BOOK   ?= en
-EDITION = $(if $(filter ko,$(BOOK)),notebooks/ko,$(if $(filter en,$(BOOK)),notebooks,$(error \
-            BOOK must be en or ko, got '$(BOOK)')))
+CHOSEN_BOOK = $(if $(filter en ko,$(BOOK)),$(BOOK),$(error BOOK must be en or ko, got '$(BOOK)'))
+EDITION = $(if $(filter ko,$(CHOSEN_BOOK)),notebooks/ko,notebooks)
 KO_NB  ?= notebooks/ko/*.ipynb
 NEW    ?=
 
@@ -98,9 +100,9 @@ korean: $(STAMP)
 	$(PY) -m lstm_lib.course.translate build
 	$(PY) scripts/execute_notebooks.py $(KO_NB)
 
-# Refuses a folder that is not a handout it made (or one changed since); HANDOUT=/tmp/h.
+# Refuses a folder that is not a handout it made (or one changed since); HANDOUT=/tmp/h, BOOK=ko.
 handout: $(STAMP)
-	$(PY) -m lstm_lib.course.handout . $(HANDOUT)
+	$(PY) -m lstm_lib.course.handout . $(HANDOUT) --book $(CHOSEN_BOOK)
 
 # Both benchmarks run, whatever the first one's verdict; the status is 1 if either misses a goal.
 bench: $(STAMP)

@@ -1,12 +1,12 @@
 """The checkers in Korean (lstm_lib.course.checks._language and lstm_lib.course.checks.ko).
 
-* The setting: LSTM_LIB_LANG, else the name of the working directory (a kernel in
-  notebooks/ko or student/ko answers in Korean); a bad value is an error naming it.
+* The setting: LSTM_LIB_LANG, else the language a program chose (answering_in: the grading
+  command, its key's), else the name of the working directory (a kernel in notebooks/ko or
+  student/ko answers in Korean); a bad value is an error naming it.
 * In English nothing changes: ``localised`` gives the exercise itself.
-* The checker modules translated in full are exactly TRANSLATED: every text they can say
-  (names of outputs, case labels on several draws, hints, success lines, mistakes) has its
-  Korean; the others (variants and better_language_model, the checkers of notebooks 09
-  and 10, not translated yet) answer in English.
+* Every checker module is translated in full: every text it can say (names of outputs,
+  case labels on several draws, hints, success lines, mistakes) has its Korean, and
+  ko.TABLES has a table for it.
 * A hint is shown in Korean exactly when it is shown in English: neither holds an equation.
 * Every frame that _core says has its Korean, with the same fields; no Korean entry is
   stale (each key is a text some checker still says); no key is in two tables.
@@ -32,9 +32,6 @@ from lstm_lib.course.translate import glossary
 
 ROOT = Path(__file__).resolve().parents[1]
 TERMS = glossary.read(ROOT / "locale" / "ko" / "glossary.tsv")
-#: every checker module, and those whose every message has its Korean
-CHECKERS = MODULES
-TRANSLATED = CHECKERS[:9]
 #: a name or a call, which stays as it is: "dx", "steps_to_vanish(factor, threshold)"
 CODE = re.compile(r"\w+(\(.*\))?")
 
@@ -115,6 +112,21 @@ def test_the_setting_is_the_variable_else_the_folder(monkeypatch, tmp_path):
         _language.language()
 
 
+def test_a_program_chooses_over_the_folder_and_the_setting_over_the_program(monkeypatch, tmp_path):
+    monkeypatch.delenv(_language.VARIABLE, raising=False)
+    (tmp_path / "ko").mkdir()
+    monkeypatch.chdir(tmp_path / "ko")
+    with _language.answering_in("en"):
+        assert _language.language() == "en"
+        monkeypatch.setenv(_language.VARIABLE, "ko")
+        assert _language.language() == "ko"
+        monkeypatch.delenv(_language.VARIABLE)
+    assert _language.language() == "ko"
+    with pytest.raises(ValueError, match="'en' or 'ko', got 'kr'"):
+        with _language.answering_in("kr"):
+            pass
+
+
 def test_in_english_the_exercise_is_untouched(monkeypatch):
     monkeypatch.setenv(_language.VARIABLE, "en")
     exercise = import_module("lstm_lib.course.checks.gates").APPLY_GATE
@@ -122,23 +134,15 @@ def test_in_english_the_exercise_is_untouched(monkeypatch):
     assert _language.say("{n} values", n=3) == "3 values"
 
 
-@pytest.mark.parametrize("name", CHECKERS)
-def test_exactly_the_listed_modules_are_translated_in_full(name):
+@pytest.mark.parametrize("name", MODULES)
+def test_every_checker_module_is_translated_in_full(name):
+    assert name in ko.TABLES, f"checks.{name} has no Korean table in checks.ko"
     missing = sorted(t for t in texts(name) if _language.korean(t) is None)
-    if name in TRANSLATED:
-        assert not missing, f"checks.{name}: no Korean for {missing}"
-    else:
-        assert missing, f"checks.{name} is translated in full: add it to TRANSLATED"
-
-
-@pytest.mark.parametrize("name", [n for n in CHECKERS if n not in TRANSLATED])
-def test_an_untranslated_message_is_said_in_english(name, korean):
-    missing = [t for t in texts(name) if _language.korean(t) is None]
-    assert all(_language.say(t) == t for t in missing)
+    assert not missing, f"checks.{name}: no Korean for {missing}"
 
 
 def test_a_korean_hint_is_shown_exactly_when_its_english_is():
-    for name in TRANSLATED:
+    for name in MODULES:
         for exercise in vars(import_module(f"lstm_lib.course.checks.{name}")).values():
             if isinstance(exercise, _core.Exercise):
                 korean_hint = _language.korean(exercise.hint)
@@ -162,7 +166,7 @@ def test_numbers_drawn_afresh_find_their_template():
 
 
 def test_no_korean_entry_is_stale_and_none_is_in_two_tables():
-    said = frames().union(*(texts(name) for name in CHECKERS))
+    said = frames().union(*(texts(name) for name in MODULES))
     templates = {_language.NUMBER.sub("{}", t) for t in said}
     stale = sorted(set(ko.MESSAGES) - said - templates)
     assert not stale, f"Korean for texts no checker says any more: {stale}"

@@ -7,7 +7,8 @@ cell ids were lost), dave every cheat the issue tried (the checker's source read
 inspect, a checker redefined, the checkers monkeypatched, the library's own LSTM, frames
 walked to the reference, check cells deleted or edited, a fake lstm_lib shipped), and erin
 two cheats only the watchers of the answer's process see. The grade table is asserted
-exactly; then the files, and that a teacher's edit of them is never overwritten.
+exactly; then the files, and that a teacher's edit of them is never overwritten. A key of
+the Korean edition gives Korean feedback.
 """
 
 import csv
@@ -341,3 +342,26 @@ def test_every_key_answer_earns_its_point_and_the_student_edition_none(tmp_path)
     assert {label: r.message for label, r in grades["key"].items() if r.points != 1} == {}
     unsolved = {r.message.split(": ", 1)[-1][:14] for r in grades["blank"].values()}
     assert unsolved == {"not solved yet"}
+
+
+def test_a_korean_key_gives_korean_feedback(tmp_path, monkeypatch, capsys):
+    """With a notebook of notebooks/ko as the key and no setting, a student's feedback is in
+    Korean, the checkers' messages and the grader's own words; grades.csv is as in English."""
+    monkeypatch.delenv("LSTM_LIB_LANG", raising=False)
+    name = "10_better_language_model.ipynb"
+    nb = nbformat.reads(build(ROOT / "notebooks" / "ko").notebooks[name], as_version=4)
+    _answer(nb, 0, "def dropout_variance(x, ratio):\n    return x**2 * ratio")  # no scale
+    _answer(nb, 1, "def forgetful_perplexity(floor, fraction):\n    return floor * 2**fraction")
+    _hand_in(tmp_path, "minji", name, nb)
+    out = tmp_path / "grades"
+    key = ROOT / "notebooks" / "ko" / name
+    assert command.main([f"--key={key}", str(tmp_path / "minji"), f"--out={out}"]) == 0
+    assert capsys.readouterr().out.startswith("학생     10.1 10.2 합계\nminji       0    1    1\n")
+    csv_lines = ["student,exercise_10_1,exercise_10_2,total", "minji,0,1,1", ""]
+    assert (out / "grades.csv").read_text() == "\n".join(csv_lines)
+    text = _summary(out, "minji")
+    assert text.startswith("# minji: 2점 만점에 1점\n\n| 연습 문제 | 결과 | 점수 | 메시지 |")
+    assert "| 10.1 | 실패 | 0 | 연습 문제 10.1: x의 형상이 (4, 6)이고 ratio = 0.25일 때 " in text
+    assert "x² p에는 배율이 빠졌다." in text
+    assert "| 10.2 | 통과 | 1 | 연습 문제 10.2 통과: " in text
+    assert (out / "summary.md").read_text(encoding="utf-8").startswith("# 성적\n\n채점 기준: ")

@@ -5,12 +5,15 @@ no honest answer needs, and must never flag an honest answer: every solution of 
 instructor notebooks and every right answer of the checkers' catalogues passes them. The
 watchers of the answer's process must see what the rules cannot (tested here on answers
 that skip the rules), a hanging answer must end in a timeout and a dying one in a clear
-error, and nothing the answer returns is unpickled or run by the grader.
+error, and nothing the answer returns is unpickled or run by the grader. The feedback is in
+the key's language unless LSTM_LIB_LANG says otherwise, and every word the grader writes
+itself has its Korean.
 """
 
 import ast
 import base64
 import io
+import re
 from pathlib import Path
 
 import nbformat
@@ -18,9 +21,10 @@ import numpy as np
 import pytest
 
 import lstm_lib
-from lstm_lib.course.grade import wire
+from lstm_lib.course.checks._language import VARIABLE
+from lstm_lib.course.grade import grading, wire, words
 from lstm_lib.course.grade.grading import forbidden_names
-from lstm_lib.course.grade.key import GradingError, read_key
+from lstm_lib.course.grade.key import GradingError, feedback_language, read_key
 from lstm_lib.course.grade.sandbox import (
     AnswerDied,
     AnswerTimeout,
@@ -31,6 +35,7 @@ from lstm_lib.course.grade.sandbox import (
 from lstm_lib.course.grade.scan import scan
 from lstm_lib.course.grade.submissions import find_students
 from lstm_lib.course.regions import SOLUTION, find_regions
+from lstm_lib.course.translate import glossary
 
 ROOT = Path(__file__).resolve().parents[1]
 KEY = read_key([ROOT / "notebooks"])
@@ -305,3 +310,56 @@ def test_students_are_folders_and_two_candidates_are_not_guessed_between(tmp_pat
     assert students["cy"].notebooks["05_x.ipynb"] == tmp_path / "cy" / "05_x.ipynb"
     with pytest.raises(GradingError, match="student's folder or a notebook"):
         find_students([tmp_path / "nobody"], {"05_x.ipynb"})
+
+
+# --- the language of the feedback ----------------------------------------------------------
+
+
+def test_the_feedback_speaks_the_keys_language_unless_the_setting_says_otherwise(monkeypatch):
+    monkeypatch.delenv(VARIABLE, raising=False)
+    folders = (ROOT / "notebooks", ROOT / "notebooks" / "ko", ROOT / "student" / "ko")
+    english, korean, handed_out = (read_key([f / "01_gates.ipynb"]) for f in folders)
+    assert [k[0].language for k in (english, korean, handed_out)] == ["en", "ko", "ko"]
+    assert feedback_language(korean) == feedback_language(handed_out) == "ko"
+    assert feedback_language(english) == feedback_language([*english, *korean]) == "en"
+    monkeypatch.setenv(VARIABLE, "en")
+    assert feedback_language(korean) == "en"
+    monkeypatch.setenv(VARIABLE, "ko")
+    assert feedback_language(english) == "ko"
+
+
+def _said():
+    """The English of every text the grader passes to words.say: a literal, or a name the
+    same function assigns a literal; and the results, said by name (say(r.status))."""
+    found = {grading.PASSED, grading.FAILED, grading.FLAGGED, grading.TIMED_OUT, grading.MISSING}
+    for path in sorted(Path(grading.__file__).parent.glob("*.py")):
+        for function in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(function, ast.FunctionDef):
+                continue
+            names = {
+                n.targets[0].id: n.value.value
+                for n in ast.walk(function)
+                if isinstance(n, ast.Assign)
+                and isinstance(n.targets[0], ast.Name)
+                and isinstance(n.value, ast.Constant)
+            }
+            for node in ast.walk(function):
+                if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "say":
+                    text = node.args[0]
+                    if isinstance(text, ast.Constant):
+                        found.add(text.value)
+                    elif isinstance(text, ast.Name):
+                        found.add(names[text.id])
+                    else:
+                        assert ast.unparse(text) == "r.status", (path.name, ast.unparse(text))
+    return found
+
+
+def test_every_word_the_grader_writes_has_its_korean_and_no_other():
+    said, terms = _said(), glossary.read(ROOT / "locale" / "ko" / "glossary.tsv")
+    assert len(said) > 25 and said == set(words.KOREAN)
+    for english, korean in words.KOREAN.items():
+        fields = [re.findall(r"{(\w+)", text) for text in (english, korean)]
+        assert sorted(fields[0]) == sorted(fields[1]), english
+        assert not glossary.forbidden_in(korean, terms), korean
+        assert not glossary.polite_endings(korean), korean

@@ -1,8 +1,10 @@
 """What a teacher hands out: the student notebooks, the figures and the library as a wheel.
 
-    python -m lstm_lib.course.handout REPO OUT          (make handout: REPO ., OUT handout)
+    python -m lstm_lib.course.handout REPO OUT [--book en|ko]   (make handout [BOOK=ko]:
+                                                                  REPO ., OUT handout)
 
-REPO is a clone of the book (notebooks/, figures/, lstm_lib/, pyproject.toml). OUT gets
+REPO is a clone of the book (notebooks/, figures/, lstm_lib/, pyproject.toml). OUT gets, for
+the English edition (--book en, the default)
 
     student/*.ipynb                     the student edition, built from notebooks/
     figures/*.png                       the diagrams the notebooks show (../figures/...)
@@ -10,10 +12,16 @@ REPO is a clone of the book (notebooks/, figures/, lstm_lib/, pyproject.toml). O
     README.md                           how to install it and open the notebooks
     .handout.json                       the record of what was written (SHA-256 per file)
 
-and nothing else: no instructor notebook, no test (the tests' right answers are
-solutions), no git history. The wheel is written here from pyproject.toml (a pure-Python
-wheel is a zip with three metadata files), so the command needs no network and no build
-tool. OUT must be new, empty, or a handout this command wrote and nobody changed since;
+and, for the Korean edition (--book ko), student/ko/*.ipynb built from notebooks/ko, the
+figures those notebooks show (figures/ko/*.png, as ../../figures/ko/...), the same wheel
+and a README.md in Korean: the repository's layout, so that every figure link resolves and
+the checkers answer in Korean in a kernel started in student/ko. The figures are exactly
+those the notebooks link; a link to anything outside figures/ is refused.
+
+Nothing else: no instructor notebook, no test (the tests' right answers are solutions), no
+git history. The wheel is written here from pyproject.toml (a pure-Python wheel is a zip
+with three metadata files), so the command needs no network and no build tool. OUT must be
+new, empty, or a handout this command wrote (of either edition) and nobody changed since;
 anything else is refused with its name (--force replaces a changed handout). The new
 handout is made in a temporary folder beside OUT and then moved into place.
 """
@@ -28,9 +36,11 @@ import sys
 import tempfile
 import tomllib
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
-from .classroom import ClassroomError, build
+from .classroom import ClassroomError, _nbformat, build
+from .translate.passages import TARGET
 
 COMMAND = "python -m lstm_lib.course.handout"
 RECORD = ".handout.json"
@@ -44,6 +54,35 @@ The notebooks show their figures from ../figures/: keep student/ and figures/ si
 Each exercise has a check cell that tells you whether your answer is right and, if not,
 what is wrong. Your work is graded separately by your teacher.
 """
+README_KO = """# {name} {version}: 학생용 배포본
+
+    python -m venv .venv
+    .venv/bin/pip install "dist/{wheel}[lab]"
+    .venv/bin/jupyter lab student/ko/
+
+노트북은 그림을 ../../figures/ko/에서 가져와 보여 준다. 폴더의 배치를 그대로 두라. student/와
+figures/는 나란히 있어야 하고, 노트북은 student/ko/에 있어야 한다(채점 함수는 ko라는 폴더에서
+한국어로 답한다). 연습 문제마다 확인 셀이 있어서, 답이 맞는지, 틀렸다면 무엇이 틀렸는지 알려 준다.
+과제의 점수는 선생님이 따로 매긴다.
+"""
+
+
+@dataclass(frozen=True)
+class Book:
+    """An edition a handout can hold: the instructor notebooks it is built from, the folder
+    of the handout its student notebooks go to (both relative to the repository, at the same
+    depth so that their links hold), and its README."""
+
+    notebooks: str
+    student: str
+    readme: str
+
+
+#: the editions, by the name `make handout BOOK=...` gives them
+BOOKS = {
+    "en": Book("notebooks", "student", README),
+    "ko": Book("notebooks/ko", "student/ko", README_KO),
+}
 
 
 class HandoutError(Exception):
@@ -147,29 +186,51 @@ def _check_target(out, force):
         )
 
 
-def _fill(repo, staging):
-    edition = build(repo / "notebooks")
+def _linked_files(repo, book, notebooks):
+    """{path in the handout: file of the repository} for every file that a markdown cell of
+    the student ``notebooks`` (name -> text) links to, each at its place in the repository;
+    raises HandoutError for a link to anything but a file of figures/."""
+    found, figures = {}, repo / "figures"
+    for name, text in notebooks.items():
+        cells = _nbformat().reads(text, as_version=4).cells
+        for source in (c.source for c in cells if c.cell_type == "markdown"):
+            for target in (match[2] for match in TARGET.finditer(source)):
+                path = target.partition("#")[0]
+                if not path or "://" in path or path.startswith(("/", "mailto:", "data:")):
+                    continue
+                file = (repo / book.student / path).resolve()
+                if not (file.is_relative_to(figures) and file.is_file()):
+                    raise HandoutError(f"{book.student}/{name} links {target}: not a figure")
+                found[file.relative_to(repo).as_posix()] = file
+    return found
+
+
+def _fill(repo, staging, book):
+    edition = build(repo / book.notebooks)
     if edition.problems:
         raise HandoutError("the student edition cannot be built:\n" + "\n".join(edition.problems))
-    (staging / "student").mkdir()
+    (staging / book.student).mkdir(parents=True)
     for name, text in edition.notebooks.items():
-        (staging / "student" / name).write_text(text, encoding="utf-8", newline="\n")
-    (staging / "figures").mkdir()
-    for figure in sorted((repo / "figures").glob("*.png")):
-        shutil.copyfile(figure, staging / "figures" / figure.name)
+        (staging / book.student / name).write_text(text, encoding="utf-8", newline="\n")
+    for name, figure in sorted(_linked_files(repo, book, edition.notebooks).items()):
+        (staging / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(figure, staging / name)
     (staging / "dist").mkdir()
     wheel = build_wheel(repo, staging / "dist")
     project = tomllib.loads((repo / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    text = README.format(name=project["name"], version=project["version"], wheel=wheel.name)
+    text = book.readme.format(name=project["name"], version=project["version"], wheel=wheel.name)
     (staging / "README.md").write_text(text, encoding="utf-8")
     files = {name: _digest(p.read_bytes()) for name, p in _contents(staging).items()}
     (staging / RECORD).write_text(json.dumps({"files": files}, indent=1, sort_keys=True) + "\n")
 
 
-def make_handout(repo, out, force=False):
-    """Build the handout of the clone ``repo`` into ``out``; see the module docstring."""
-    repo, out = Path(repo).resolve(), Path(out)
-    for needed in ("notebooks", "figures", "lstm_lib", "pyproject.toml", "LICENSE"):
+def make_handout(repo, out, force=False, book="en"):
+    """Build the handout of the edition ``book`` ('en' or 'ko') of the clone ``repo`` into
+    ``out``; see the module docstring."""
+    if book not in BOOKS:
+        raise HandoutError(f"the book must be one of {', '.join(BOOKS)}, got {book!r}")
+    repo, out, edition = Path(repo).resolve(), Path(out), BOOKS[book]
+    for needed in (edition.notebooks, "figures", "lstm_lib", "pyproject.toml", "LICENSE"):
         if not (repo / needed).exists():
             raise HandoutError(f"'{repo}' is not a clone of the book: it has no {needed}")
     if out.resolve() == repo or repo.is_relative_to(out.resolve()):
@@ -178,7 +239,7 @@ def make_handout(repo, out, force=False):
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".handout-", dir=out.parent))
     try:
-        _fill(repo, staging)
+        _fill(repo, staging, edition)
         _swap(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -202,18 +263,22 @@ def _swap(new, out):
 
 
 def main(argv=None):
-    """``python -m lstm_lib.course.handout REPO OUT [--force]``; returns the exit code."""
+    """``python -m lstm_lib.course.handout REPO OUT [--book en|ko] [--force]``; returns the
+    exit code."""
     parser = argparse.ArgumentParser(prog=COMMAND, description=__doc__.splitlines()[0])
     parser.add_argument("repo", type=Path, help="a clone of the book")
     parser.add_argument("out", type=Path, help="a new or empty folder, or an earlier handout")
+    parser.add_argument(
+        "--book", choices=sorted(BOOKS), default="en", help="the edition: en (default) or ko"
+    )
     parser.add_argument("--force", action="store_true", help="replace a changed handout")
     args = parser.parse_args(argv)
     try:
-        out = make_handout(args.repo, args.out, args.force)
+        out = make_handout(args.repo, args.out, args.force, args.book)
     except (HandoutError, ClassroomError, OSError) as error:
         print(f"{COMMAND}: error: {error}", file=sys.stderr)
         return 2
-    print(f"wrote the handout to {out}: student/, figures/, dist/, README.md")
+    print(f"wrote the handout to {out}: {BOOKS[args.book].student}/, figures/, dist/, README.md")
     return 0
 
 

@@ -6,18 +6,21 @@ a folder named ``ko`` and in English everywhere else. JupyterLab, nbval,
 scripts/execute_notebooks.py and ``lstm_lib.course.classroom run`` all start a notebook's
 kernel in the notebook's folder, so a notebook of notebooks/ko or student/ko gets Korean
 feedback with the same code as its English twin. The setting is read at every check:
-``%env LSTM_LIB_LANG=ko`` in a notebook switches it on the spot.
+``%env LSTM_LIB_LANG=ko`` in a notebook switches it on the spot. A program that runs checks
+of its own knows their language better than its folder does: the grading command answers in
+the language of its key (``answering_in``), and the setting, when set, still wins.
 
 The messages are written in English in the checker modules. Their Korean is a table keyed by
 the English text (``lstm_lib.course.checks.ko``), one module of it per checker module, as a
 gettext catalogue is keyed by its msgid: the English stays the source, and a message that
 was changed or added without its Korean is shown in English (tests/test_checks_korean.py
-lists the checker modules translated in full). A text with numbers drawn afresh (a case
-"for n = 17") is found with each number written ``{}`` ("for n = {}").
+checks that every checker module is translated in full). A text with numbers drawn afresh
+(a case "for n = 17") is found with each number written ``{}`` ("for n = {}").
 """
 
 import os
 import re
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,12 +30,37 @@ LANGUAGES = ("en", "ko")
 NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:e[-+]?\d+)?(?![\w.])")
 
 
-def language():
-    """'ko' or 'en': ``LSTM_LIB_LANG`` when set, else 'ko' in a folder named ko, else 'en'."""
+#: the language a program chose for its checks (answering_in), in place of the folder's
+_CHOSEN = []
+
+
+def setting():
+    """``LSTM_LIB_LANG``: 'en', 'ko', or None when it is not set (any other value is an
+    error that names it)."""
     chosen = os.environ.get(VARIABLE, "").strip()
     if chosen and chosen not in LANGUAGES:
         raise ValueError(f"{VARIABLE} must be 'en' or 'ko', got {chosen!r}")
+    return chosen or None
+
+
+def language():
+    """'ko' or 'en': ``LSTM_LIB_LANG`` when set, else the language of an ``answering_in``
+    block, else 'ko' in a folder named ko, else 'en'."""
+    chosen = setting() or (_CHOSEN[-1] if _CHOSEN else None)
     return chosen or ("ko" if Path.cwd().name == "ko" else "en")
+
+
+@contextmanager
+def answering_in(chosen):
+    """Within the block the checkers answer in ``chosen`` ('en' or 'ko') whatever the
+    working directory; ``LSTM_LIB_LANG``, when set, still wins."""
+    if chosen not in LANGUAGES:
+        raise ValueError(f"the language must be 'en' or 'ko', got {chosen!r}")
+    _CHOSEN.append(chosen)
+    try:
+        yield
+    finally:
+        _CHOSEN.pop()
 
 
 def korean(text):

@@ -9,6 +9,7 @@
     _worker      the answer's process itself (its watchers: an audit and a profile hook)
     wire         what crosses between the two, decoded strictly
     report       grades.csv, summary.md, feedback/, written without losing a teacher's work
+    words        the grader's own words in the feedback's language (Korean for a Korean key)
 
 The checks in a notebook are formative: a student can read or change them. Grades come
 from here: the student's answers run in a process of their own, and the teacher's

@@ -8,7 +8,10 @@ the answer cells (matched to the key by cell id) run in a fresh isolated process
 teacher's lstm_lib, and the key's check cells call the teacher's checkers on them in this
 process (lstm_lib.course.grade.grading). The submission's check cells are never run, and
 nothing it ships (an lstm_lib folder, a changed checker) is imported. Writes grades.csv,
-summary.md and feedback/<student>.md into --out, and prints the table. TEACHING.md §5.
+summary.md and feedback/<student>.md into --out, and prints the table. The checkers' messages
+and the files' headings are in the key's language: Korean for the Korean edition
+(notebooks/ko, student/ko), unless LSTM_LIB_LANG says otherwise (key.feedback_language).
+TEACHING.md §5 and §8.
 """
 
 import argparse
@@ -16,8 +19,9 @@ import sys
 import time
 from pathlib import Path
 
+from ..checks._language import answering_in
 from .grading import FAILED, MISSING, Result, grade_notebook
-from .key import GradingError, check_namespace, read_key
+from .key import GradingError, check_namespace, feedback_language, read_key
 from .report import (
     console_table,
     csv_text,
@@ -28,6 +32,7 @@ from .report import (
 )
 from .sandbox import teacher_root
 from .submissions import find_students, read_submission
+from .words import say
 
 COMMAND = "python -m lstm_lib.course.grade"
 
@@ -47,7 +52,7 @@ def _refuse_a_shadowed_library(submissions):
 def _results_of(key_notebook, student, space, timeout):
     path = student.notebooks.get(key_notebook.name)
     if path is None:
-        why = student.unclear.get(key_notebook.name, "the notebook was not handed in")
+        why = student.unclear.get(key_notebook.name, say("the notebook was not handed in"))
         return {e.label: Result(MISSING, why) for e in key_notebook.exercises}
     nb, why = read_submission(path)
     if nb is None:
@@ -56,7 +61,8 @@ def _results_of(key_notebook, student, space, timeout):
 
 
 def grade_class(key, students, timeout, log=None):
-    """{student: {label: Result}} for every student and every exercise of the key."""
+    """{student: {label: Result}} for every student and every exercise of the key, the
+    messages in the checkers' language (main chooses the key's: ``answering_in``)."""
     spaces = {nb.name: check_namespace(nb.name, nb.imports) for nb in key}
     grades = {}
     for student in students.values():
@@ -114,12 +120,14 @@ def main(argv=None):
     try:
         _refuse_a_shadowed_library(args.submissions)
         key = read_key(args.key)
-        students = find_students(args.submissions, {nb.name for nb in key})
-        grades = grade_class(key, students, args.timeout, _log)
-        write_outputs(args.out, _files(key, students, grades), force=args.force)
+        with answering_in(feedback_language(key)):
+            students = find_students(args.submissions, {nb.name for nb in key})
+            grades = grade_class(key, students, args.timeout, _log)
+            files, table = _files(key, students, grades), console_table(key, grades)
+        write_outputs(args.out, files, force=args.force)
     except (GradingError, OSError) as error:
         print(f"{COMMAND}: error: {error}", file=sys.stderr)
         return 2
-    print(console_table(key, grades), end="")
+    print(table, end="")
     print(f"lstm_lib from {teacher_root() / 'lstm_lib'}; wrote {args.out}/grades.csv, summary.md")
     return 0

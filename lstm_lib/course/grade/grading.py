@@ -21,6 +21,7 @@ from .key import python_source
 from .sandbox import AnswerDied, AnswerTimeout, Budget, Proxy, Sandbox
 from .scan import scan
 from .wire import WireError, decode
+from .words import say
 
 PASSED, FAILED, FLAGGED, TIMED_OUT, MISSING = "passed", "failed", "flagged", "timed out", "missing"
 
@@ -97,15 +98,17 @@ def _check(exercise, reply, space):
         with contextlib.redirect_stdout(printed):
             exec(compile(exercise.check, f"<check {exercise.label}>", "exec"), space)
     except AssertionError as error:  # ExerciseError is one
-        message = str(error) or "an assertion of the check cell failed"
+        message = str(error) or say("an assertion of the check cell failed")
     except NameError as error:
-        message = f"{error}: the answer cell does not define it"
+        message = say("{error}: the answer cell does not define it", error=error)
     except Exception as error:  # the check cell met something the answer left broken
-        message = f"the check raised {type(error).__name__}: {error}"
+        message = say("the check raised {kind}: {error}", kind=type(error).__name__, error=error)
     else:
-        return True, printed.getvalue().strip() or "the check passed"
+        return True, printed.getvalue().strip() or say("the check passed")
     if reply.get("error"):
-        message = f"the answer cell raised {reply['error']}; then {message}"
+        message = say(
+            "the answer cell raised {error}; then {message}", error=reply["error"], message=message
+        )
     return False, message
 
 
@@ -113,7 +116,9 @@ def grade_exercise(sandbox, exercise, answer, space, timeout):
     """The Result of one exercise: ``answer`` (or None) checked by the key's check cell
     in ``space``, the answer running in ``sandbox`` within ``timeout`` seconds."""
     if answer is None:
-        return Result(MISSING, "no answer cell: the key's exercise cell is not in the notebook")
+        return Result(
+            MISSING, say("no answer cell: the key's exercise cell is not in the notebook")
+        )
     forbidden, source = forbidden_names(exercise), python_source(answer.source)
     reasons = scan(source, exercise.label, forbidden, _called(exercise.check))
     if reasons:
@@ -125,10 +130,12 @@ def grade_exercise(sandbox, exercise, answer, space, timeout):
         passed, message = _check(exercise, reply, namespace)
     except AnswerTimeout:
         sandbox.restart(timeout)
-        return Result(TIMED_OUT, f"the answer did not finish within {timeout:g} s")
+        return Result(
+            TIMED_OUT, say("the answer did not finish within {timeout:g} s", timeout=timeout)
+        )
     except AnswerDied as error:
         sandbox.restart(timeout)
-        return Result(FAILED, f"the answer ended its own process: {error}")
+        return Result(FAILED, say("the answer ended its own process: {error}", error=error))
     flags = sandbox.take_flags()
     if flags:
         return Result(FLAGGED, "; ".join(flags))
@@ -146,7 +153,7 @@ def grade_notebook(key_notebook, nb, space, timeout):
             answer = answers[exercise.label]
             result = grade_exercise(sandbox, exercise, answer, space, timeout)
             if answer is not None and answer.how == "position":
-                found = " (answer cell found by its position: its cell id had changed)"
+                found = say(" (answer cell found by its position: its cell id had changed)")
                 result = Result(result.status, result.message + found)
             results[exercise.label] = result
     finally:

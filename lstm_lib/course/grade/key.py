@@ -1,11 +1,12 @@
 """The teacher's key: what each exercise of a notebook is, read from the key notebooks.
 
 The key is the instructor edition (or the student edition as it was handed out: both have
-the same cells, ids and tags). For every cell tagged ``exercise`` the key gives its label
-(from the heading "Exercise N.k" before it), its cell id and position, the names it
-defines (the functions the student writes), the check cell that follows it, and the
-lstm_lib names its answer may use (``Exercise.may_use`` of the checker the check cell
-calls). Nothing is read from a submission here.
+the same cells, ids and tags), in English or in Korean (notebooks/ko, student/ko). For
+every cell tagged ``exercise`` the key gives its label (from the heading "Exercise N.k" or
+"연습 문제 N.k" before it), its cell id and position, the names it defines (the functions
+the student writes), the check cell that follows it, and the lstm_lib names its answer may
+use (``Exercise.may_use`` of the checker the check cell calls). The key's language is the
+feedback's (``feedback_language``). Nothing is read from a submission here.
 """
 
 import ast
@@ -16,7 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..checks._core import Exercise
+from ..checks._language import setting
 from ..classroom import CHECK_TAG, EXERCISE_LABEL, EXERCISE_TAG, _nbformat
+from ..translate.edition import language_of
 
 COURSE = "lstm_lib.course"
 #: the modules an answer may import: numerics, small tools, and the library proper
@@ -92,12 +95,14 @@ class KeyExercise:
 
 @dataclass(frozen=True)
 class KeyNotebook:
-    """A key notebook: its file ``name``, its ``exercises`` in order, and the ``imports``
-    of its other code cells (the statements, in order)."""
+    """A key notebook: its file ``name``, its ``exercises`` in order, the ``imports`` of
+    its other code cells (the statements, in order), and its ``language`` ('ko' for the
+    Korean edition, else 'en')."""
 
     name: str
     exercises: tuple
     imports: tuple
+    language: str
 
     @property
     def prelude(self):
@@ -189,7 +194,7 @@ def read_notebook(path):
         may_use = _may_use(source, names, space)
         cell_id = cell.get("id", "")
         exercises.append(KeyExercise(path.name, label, cell_id, position, names, source, may_use))
-    return KeyNotebook(path.name, tuple(exercises), imports)
+    return KeyNotebook(path.name, tuple(exercises), imports, language_of(nb))
 
 
 def read_key(paths):
@@ -213,3 +218,10 @@ def read_key(paths):
     if not key:
         raise GradingError(f"no exercise cells in the key: {', '.join(map(str, paths))}")
     return key
+
+
+def feedback_language(key):
+    """The language of the checkers' messages and of the grade files: ``LSTM_LIB_LANG``
+    when it is set, else Korean when every key notebook is of the Korean edition, else
+    English."""
+    return setting() or ("ko" if all(nb.language == "ko" for nb in key) else "en")

@@ -4,9 +4,11 @@
 ``exercise_5_2``: 1 or 0 points), then the total. ``summary.md`` gives the table and, for
 each student, every exercise's result with the message behind it (the checker's, the
 reason it was flagged, the time limit); ``feedback/<student>.md`` is one student's part,
-to hand back. The files are written into the output folder only if each is new or was
-written by this command and not edited since (a record of their SHA-256 is kept in
-``.grade-record.json``); otherwise nothing is written unless ``force``.
+to hand back. The headings, columns and results of summary.md, feedback/ and the printed
+table are in the feedback's language (grade.words); grades.csv is the same in both. The
+files are written into the output folder only if each is new or was written by this
+command and not edited since (a record of their SHA-256 is kept in ``.grade-record.json``);
+otherwise nothing is written unless ``force``.
 """
 
 import hashlib
@@ -15,9 +17,11 @@ import os
 import re
 import shutil
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from .key import GradingError
+from .words import say
 
 RECORD = ".grade-record.json"
 
@@ -42,18 +46,31 @@ def _cell(text):
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
+def _columns(text):
+    """How many columns ``text`` takes in a terminal: two for a Hangul syllable or another
+    wide character, one for the rest."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in str(text))
+
+
+def _row(first, width, cells):
+    """A row of the printed table: ``first`` padded to ``width`` columns, then ``cells``
+    right-aligned in four columns each."""
+    pad = " " * (width - _columns(first))
+    return f"{first}{pad}  " + " ".join(" " * (4 - _columns(x)) + str(x) for x in cells)
+
+
 def console_table(key, grades):
     """The grade table as aligned text, and under it every exercise that was flagged or
     timed out (what a CI log shows)."""
     labels = [e.label for e in exercises(key)]
-    width = max([7, *map(len, grades)])
-    rows = [f"{'student':<{width}}  " + " ".join(f"{x:>4}" for x in [*labels, "total"])]
+    width = max([7, *map(_columns, grades)])
+    rows = [_row(say("student"), width, [*labels, say("total")])]
     notes = []
     for student, results in grades.items():
         points = [results[label].points for label in labels]
-        rows.append(f"{student:<{width}}  " + " ".join(f"{p:>4}" for p in [*points, sum(points)]))
+        rows.append(_row(student, width, [*points, sum(points)]))
         notes += [
-            f"  {student} {label} {r.status}: {r.message}"
+            f"  {student} {label} {say(r.status)}: {r.message}"
             for label, r in results.items()
             if r.status in ("flagged", "timed out")
         ]
@@ -63,11 +80,12 @@ def console_table(key, grades):
 def student_text(key, name, results, notes=()):
     """One student's results as Markdown: a line per exercise with its message."""
     total = sum(r.points for r in results.values())
-    lines = [f"## {name}: {total} of {len(results)}", ""]
-    lines += ["| exercise | result | points | message |", "| --- | --- | --- | --- |"]
+    score = say("{name}: {total} of {count}", name=name, total=total, count=len(results))
+    columns = (say("exercise"), say("result"), say("points"), say("message"))
+    lines = [f"## {score}", "", "| " + " | ".join(columns) + " |", "| --- | --- | --- | --- |"]
     for e in exercises(key):
         r = results[e.label]
-        lines.append(f"| {e.label} | {r.status} | {r.points} | {_cell(r.message)} |")
+        lines.append(f"| {e.label} | {say(r.status)} | {r.points} | {_cell(r.message)} |")
     lines += [""] + [f"- {note}" for note in notes] + ([""] if notes else [])
     return "\n".join(lines)
 
@@ -76,9 +94,11 @@ def summary_text(key, grades, notes, library):
     """summary.md: the key and the lstm_lib that graded, the table, each student's part."""
     ex = exercises(key)
     names = ", ".join(nb.name for nb in key)
-    lines = ["# Grades", "", f"Key: {names}; {len(ex)} exercises, 1 point each."]
-    lines += ["", f"Graded with the checkers of the lstm_lib in {library}.", ""]
-    lines += ["| student | " + " | ".join(e.label for e in ex) + " | total |"]
+    heading = say("Key: {names}; {count} exercises, 1 point each.", names=names, count=len(ex))
+    lines = [f"# {say('Grades')}", "", heading]
+    lines += ["", say("Graded with the checkers of the lstm_lib in {library}.", library=library)]
+    columns = [say("student"), *(e.label for e in ex), say("total")]
+    lines += ["", "| " + " | ".join(columns) + " |"]
     lines += ["| --- " * (len(ex) + 2) + "|"]
     for student, results in grades.items():
         points = [results[e.label].points for e in ex]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..classroom import METADATA_KEY, _nbformat
 from .key import GradingError
+from .words import say
 
 SKIPPED = (".ipynb_checkpoints", ".git", "__pycache__")
 
@@ -62,7 +63,7 @@ def find_students(paths, key_names):
         for file in files:
             matched = _key_name(file, key_names)
             if matched is None:
-                student.notes.append(f"{file} matches no key notebook: not graded")
+                student.notes.append(say("{file} matches no key notebook: not graded", file=file))
             else:
                 student.candidates.setdefault(matched, []).append(file)
     for student in students.values():
@@ -72,7 +73,8 @@ def find_students(paths, key_names):
                 student.notebooks[name] = unique[0]
             else:
                 listed = ", ".join(map(str, unique))
-                student.unclear[name] = f"{len(unique)} files could be it ({listed}); keep one"
+                why = "{count} files could be it ({listed}); keep one"
+                student.unclear[name] = say(why, count=len(unique), listed=listed)
     return dict(sorted(students.items()))
 
 
@@ -81,4 +83,5 @@ def read_submission(path):
     try:
         return _nbformat().read(path, as_version=4), None
     except Exception as error:  # a student's file may be anything
-        return None, f"{path} is not a readable notebook ({type(error).__name__}: {error})"
+        why = "{path} is not a readable notebook ({kind}: {error})"
+        return None, say(why, path=path, kind=type(error).__name__, error=error)

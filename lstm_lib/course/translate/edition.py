@@ -124,6 +124,16 @@ def read_notebook(path):
     return _nbformat().read(path, as_version=4)
 
 
+def language_of(nb):
+    """The language of the notebook ``nb``: that of the catalogue its ``translation`` entry
+    names (locale/ko/LC_MESSAGES/<stem>.po: 'ko', in notebooks/ko and student/ko alike),
+    else 'en', the language of the English notebooks, which have no such entry."""
+    stamp = nb.metadata.get(KEY)
+    catalogue = stamp.get("catalogue") if isinstance(stamp, dict) else None
+    parts = PurePosixPath(catalogue).parts if isinstance(catalogue, str) else ()
+    return parts[1] if len(parts) > 2 and parts[0] == "locale" else "en"
+
+
 def _keep_outputs(nb, path):
     """Copy into ``nb`` the outputs of the notebook at ``path`` for every unchanged code
     cell; clear the others. Returns whether every code cell kept its outputs."""

@@ -15,6 +15,7 @@ from . import (
     _core,
     _elementwise,
     _units,
+    better_language_model,
     cell,
     forget_gate,
     fused,
@@ -24,6 +25,7 @@ from . import (
     new_information,
     output_gate,
     rnn,
+    variants,
 )
 
 #: the modules of this package, by the checker module they translate
@@ -40,6 +42,8 @@ TABLES = {
     "gradient_flow": gradient_flow,
     "fused": fused,
     "language_model": language_model,
+    "variants": variants,
+    "better_language_model": better_language_model,
 }
 
 #: every Korean message, keyed by its English text
