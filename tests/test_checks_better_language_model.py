@@ -34,7 +34,7 @@ WRONG = {
     "10.1": [
         ("lambda x, r: x**2 * r * (1 - r)", "without the scale"),
         ("lambda x, r: x**2 * r", "x² p leaves out the scale"),
-        ("lambda x, r: x**2 * r / (1 - r)**2", "missing its factor 1 - p"),
+        ("lambda x, r: x**2 * r / (1 - r)**2", "the mask's variance is taken as p"),
         ("lambda x, r: x**2 / (1 - r)", "that is E[y²]"),
         ("lambda x, r: x * r / (1 - r)", "x is not squared"),
         ("lambda x, r: x**2 * (1 - r) / r", "the ratio is upside down"),
@@ -47,7 +47,7 @@ WRONG = {
         ("lambda floor, f: floor + f * np.log(2)", "added to the perplexity"),
         ("lambda floor, f: floor * np.exp(f)", "costs log 2 nats"),
         ("lambda floor, f: floor * (1 + f)", "perplexities do not mix linearly"),
-        ("lambda floor, f: floor * 2 ** (1 - f)", "not to 1 - fraction"),
+        ("lambda floor, f: floor * 2 ** (1 - f)", "1 - fraction is the share that keeps it"),
         ("lambda floor, f: floor / 2**f", "the perplexity rises"),
         ("lambda floor, f: np.log(floor) + f * np.log(2)", "that is the loss in nats"),
         ("lambda floor, f: floor ** (1 + f)", "raising the floor to a power"),

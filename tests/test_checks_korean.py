@@ -193,7 +193,7 @@ def test_a_wrong_answer_is_named_in_korean(korean):
         check_sigmoid_chain(lambda n: 0.25 * n, seed=0)
     assert str(error.value) == (
         "연습 문제 1.3: n = 10일 때 sigmoid_chain_bound(n)의 값이 틀렸다. 미분값 n개를 "
-        "더했다. 연쇄 법칙은 곱한다: 0.25**n."
+        "더했다. 연쇄 법칙은 미분값을 곱한다."
     )
     with pytest.raises(ExerciseError, match="^연습 문제 1.1: .* 게이트를 거친 정보의 형상은"):
         check_apply_gate(lambda v, x, h, Wx, Wh, b: v[:1], seed=0)

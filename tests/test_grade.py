@@ -362,6 +362,6 @@ def test_a_korean_key_gives_korean_feedback(tmp_path, monkeypatch, capsys):
     text = _summary(out, "minji")
     assert text.startswith("# minji: 2점 만점에 1점\n\n| 연습 문제 | 결과 | 점수 | 메시지 |")
     assert "| 10.1 | 실패 | 0 | 연습 문제 10.1: x의 형상이 (4, 6)이고 ratio = 0.25일 때 " in text
-    assert "x² p에는 배율이 빠졌다." in text
+    assert "x² p에는 y의 배율 1 / (1 - p)가 빠졌다." in text
     assert "| 10.2 | 통과 | 1 | 연습 문제 10.2 통과: " in text
     assert (out / "summary.md").read_text(encoding="utf-8").startswith("# 성적\n\n채점 기준: ")

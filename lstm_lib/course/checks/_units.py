@@ -24,7 +24,8 @@ UNIT_MISTAKES = (
         lambda x, h, Wx, Wh, b, a, o: a(x @ Wx + h @ Wh),
     ),
     (
-        "the bias b is added after the {act}; it belongs inside: {act}(x Wx + h_prev Wh + b).",
+        "the bias b is added after the {act}; it belongs inside, in the sum the {act} is "
+        "applied to.",
         lambda x, h, Wx, Wh, b, a, o: a(x @ Wx + h @ Wh) + b,
     ),
     (

@@ -23,22 +23,23 @@ def _variance(x, ratio):
 
 VARIANCE_MISTAKES = (
     Mistake(
-        "that is the variance of x ⊙ m without the scale: y = x m / (1 - p), so the "
-        "variance is divided by (1 - p)².",
+        "that is the variance of x ⊙ m without the scale 1 / (1 - p) of y; a constant "
+        "factor comes out of a variance squared.",
         lambda x, r: x**2 * r * (1 - r),
     ),
     Mistake(
-        "x² p leaves out the scale: Var(y) = x² Var(m) / (1 - p)² with Var(m) = p (1 - p), "
-        "which gives p / (1 - p).",
+        "x² p leaves out the scale 1 / (1 - p) of y; work out E[y²] and E[y] with the "
+        "scale in, using m² = m.",
         lambda x, r: x**2 * r,
     ),
     Mistake(
-        "the mask's variance p (1 - p) is missing its factor 1 - p: p (1 - p) / (1 - p)² "
-        "= p / (1 - p).",
+        "the mask's variance is taken as p: m is 1 with probability 1 - p, and its variance "
+        "is E[m²] - E[m]².",
         lambda x, r: x**2 * r / (1 - r) ** 2,
     ),
     Mistake(
-        "that is E[y²] = x² / (1 - p); the variance subtracts the squared mean, E[y]² = x².",
+        "that is E[y²], the mean of the square; the variance subtracts the square of the "
+        "mean, E[y]².",
         lambda x, r: x**2 / (1 - r),
     ),
     Mistake(
@@ -84,7 +85,8 @@ DROPOUT_VARIANCE = Exercise(
     reference=_variance,
     cases=_variance_cases,
     mistakes=VARIANCE_MISTAKES,
-    hint="Var(y) = E[y²] - E[y]², with E[m²] = E[m] = 1 - p.",
+    hint="Compute the mean of y² as you computed E[y] on paper (m² is m), then subtract "
+    "the square of the mean.",
     success="Var(y) = x² p / (1 - p): the noise that evaluation with dropout on would add",
 )
 
@@ -103,13 +105,13 @@ def _forgetful(floor, fraction):
 
 FORGETFUL_MISTAKES = (
     Mistake(
-        "only the words in `fraction` lose half their probability, not every word: the "
-        "mean loss grows by fraction * log 2.",
+        "only the words in `fraction` lose half their probability, not every word: "
+        "average the extra loss over all the words.",
         lambda floor, f: floor * 2.0,
     ),
     Mistake(
-        "log 2 is added to the perplexity; it belongs to the loss (the log of the "
-        "perplexity): exp(log floor + fraction log 2).",
+        "log 2 is added to the perplexity; it belongs to the loss of each such word, and "
+        "the perplexity is exp of the mean loss.",
         lambda floor, f: floor + f * np.log(2.0),
     ),
     Mistake(
@@ -117,21 +119,21 @@ FORGETFUL_MISTAKES = (
         lambda floor, f: floor * np.exp(f),
     ),
     Mistake(
-        "perplexities do not mix linearly: the losses (their logs) average, so the "
-        "factor is 2^fraction, not 1 + fraction.",
+        "perplexities do not mix linearly: the losses (their logs) average over the "
+        "words, and exp turns the mean loss back into a perplexity.",
         lambda floor, f: floor * (1 + f),
     ),
     Mistake(
-        "fraction is the share of words that lose the number, so 2 is raised to "
-        "fraction, not to 1 - fraction.",
+        "fraction is the share of words that lose the number; 1 - fraction is the share "
+        "that keeps it.",
         lambda floor, f: floor * 2.0 ** (1 - f),
     ),
     Mistake(
-        "forgetting makes the model worse, so the perplexity rises: 2^(+fraction).",
+        "forgetting makes the model worse, so the perplexity rises above the floor, not below it.",
         lambda floor, f: floor * 2.0**-f,
     ),
     Mistake(
-        "that is the loss in nats, log floor + fraction log 2; the perplexity is its exp.",
+        "that is the loss in nats (the log of the perplexity); the perplexity is its exp.",
         lambda floor, f: np.log(floor) + f * np.log(2.0),
     ),
     Mistake(

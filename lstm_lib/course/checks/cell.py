@@ -335,10 +335,12 @@ MEMORY_MISTAKES = (
     ),
     Mistake("f acts once per step, k times in all: f**k, not f * k.", lambda g, f, k: g * f * k),
     Mistake(
-        "only one step of forgetting is counted: after k steps it is g f**k.", lambda g, f, k: g * f
+        "only one step of forgetting is counted: f acts at every one of the k steps.",
+        lambda g, f, k: g * f,
     ),
     Mistake(
-        "the written value is multiplied by the gate, not added to it: g f**k.",
+        "the written value is multiplied by the gate, not added to it: the forget gate "
+        "scales what is in the cell.",
         lambda g, f, k: g + f**k,
     ),
 )

@@ -128,28 +128,32 @@ def check_forget_backward(forget_backward, seed=None):
 _ROUNDED = "return the real number of steps, not a rounded one."
 KEEP_MISTAKES = (
     Mistake(
-        "the ratio is upside down: k = ln(fraction) / ln(f).", lambda f, q: np.log(f) / np.log(q)
+        "the ratio is upside down: after taking logs of f**k = fraction, see which "
+        "logarithm k multiplies.",
+        lambda f, q: np.log(f) / np.log(q),
     ),
     Mistake(
-        "f is the fraction kept per step (1 - f is erased): k = ln(fraction) / ln(f).",
+        "f is the fraction kept per step (1 - f is erased): after k steps f**k is left.",
         lambda f, q: np.log(q) / np.log(1 - f),
     ),
     Mistake(
-        "fraction is what is LEFT, not what is lost: k = ln(fraction) / ln(f).",
+        "fraction is what is LEFT, not what is lost: f**k = fraction.",
         lambda f, q: np.log(1 - q) / np.log(f),
     ),
     Mistake(
-        "the sign is off: both logarithms are negative, so k = ln(fraction) / ln(f) > 0.",
+        "the sign is off: both logarithms are negative (f and fraction are below 1), so "
+        "k is positive.",
         lambda f, q: -np.log(q) / np.log(f),
     ),
     Mistake(_ROUNDED, lambda f, q: np.ceil(np.log(q) / np.log(f))),
     Mistake(_ROUNDED, lambda f, q: np.floor(np.log(q) / np.log(f))),
     Mistake(_ROUNDED, lambda f, q: np.round(np.log(q) / np.log(f))),
     Mistake(
-        "solve f**k = fraction for k: k = ln(fraction) / ln(f), not f**fraction.", lambda f, q: f**q
+        "solve f**k = fraction for k (take the logarithm of both sides), not f**fraction.",
+        lambda f, q: f**q,
     ),
     Mistake(
-        "that is a linear decay; f**k decays geometrically: k = ln(fraction) / ln(f).",
+        "that is a linear decay; f**k decays geometrically: solve f**k = fraction for k.",
         lambda f, q: (1 - q) / (1 - f),
     ),
 )

@@ -171,7 +171,7 @@ CHAIN_MISTAKES = (
         lambda n: 1.0,
     ),
     Mistake("0.25 bounds one sigmoid node; n nodes in a row multiply n slopes.", lambda n: 0.25),
-    Mistake("the n slopes are added; the chain rule multiplies them: 0.25**n.", lambda n: 0.25 * n),
+    Mistake("the n slopes are added; the chain rule multiplies them.", lambda n: 0.25 * n),
     Mistake(
         "0.5 is sigmoid(0), the value; the slope there is sigmoid(0) (1 - sigmoid(0)) = 0.25.",
         lambda n: 0.5**n,
@@ -183,7 +183,7 @@ CHAIN_MISTAKES = (
         "one factor too many: n nodes give n factors of at most 1/4.", lambda n: 0.25 ** (n + 1)
     ),
     Mistake(
-        "4**n is the reciprocal: each slope is at most 1/4, so the gradient shrinks: 0.25**n.",
+        "4**n is the reciprocal: each slope is at most 1/4, so the gradient shrinks.",
         lambda n: 4.0**n,
     ),
     Mistake(

@@ -123,11 +123,12 @@ SPREAD_MISTAKES = (
     Mistake("that is the spread of a MEAN of the steps; c sums them.", lambda n, s: s / np.sqrt(n)),
     Mistake("the mean of c is 0, but its spread is not.", lambda n, s: 0.0),
     Mistake(
-        "the square root goes over the variance n sd**2, not over n sd: sd * sqrt(n).",
+        "the square root goes over the variance n sd**2, not over n sd.",
         lambda n, s: np.sqrt(s * n),
     ),
     Mistake(
-        "the variance of each step is sd**2, so the spread is sd * sqrt(n), not sd**2 sqrt(n).",
+        "the variance of each step is sd**2, and the spread is the square root of the total "
+        "variance, not sd**2 sqrt(n).",
         lambda n, s: s**2 * np.sqrt(n),
     ),
     Mistake("the spread grows like the square root of n, not like n**2.", lambda n, s: s * n**2),

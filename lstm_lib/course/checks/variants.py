@@ -59,19 +59,22 @@ def _gru(order=(0, 1, 2), act_gate=sigmoid, act_info=np.tanh, reset="before", mi
 
 GRU_STEP_MISTAKES = (
     Mistake(
-        "z and 1 - z are swapped: in this book z keeps the old state, "
-        "h = z ⊙ h_prev + (1 - z) ⊙ g (DLFS2 writes it the other way round).",
+        "z and 1 - z are swapped: in this book z keeps the old state (it scales h_prev) "
+        "and 1 - z lets the new information in (DLFS2 writes it the other way round).",
         _gru(mix="swapped"),
     ),
     Mistake(
-        "the reset is applied after the product, r ⊙ (h_prev @ Wh_g) (PyTorch's form); "
-        "here it comes first: (r ⊙ h_prev) @ Wh_g.",
+        "the reset is applied after the product with Wh_g (PyTorch's form, section 3); "
+        "in this exercise r scales h_prev before it meets Wh_g.",
         _gru(reset="after"),
     ),
-    Mistake("the reset gate is missing: g reads (r ⊙ h_prev) @ Wh_g.", _gru(reset="none")),
     Mistake(
-        "r multiplies the whole sum; it resets only the memory: "
-        "tanh(x Wx_g + b_g + (r ⊙ h_prev) Wh_g).",
+        "the reset gate is missing: g reads the old state only after r has scaled it.",
+        _gru(reset="none"),
+    ),
+    Mistake(
+        "r multiplies the whole sum; it resets only the term of the old state: the term "
+        "of x and the bias b_g reach g as they are.",
         _gru(reset="outside"),
     ),
     Mistake(
@@ -89,9 +92,21 @@ GRU_STEP_MISTAKES = (
         "the blocks z and g are swapped: the columns are z (first H), r, then g (last H).",
         _gru(order=(2, 1, 0)),
     ),
-    Mistake("the new information is not scaled: (1 - z) ⊙ g.", _gru(mix="no 1-z")),
-    Mistake("the old state is missing: h = z ⊙ h_prev + (1 - z) ⊙ g.", _gru(mix="no h_prev")),
-    Mistake("the update gate is missing: h = z ⊙ h_prev + (1 - z) ⊙ g.", _gru(mix="sum")),
+    Mistake(
+        "the new information is not scaled: it comes in by the share 1 - z that the update "
+        "gate does not keep.",
+        _gru(mix="no 1-z"),
+    ),
+    Mistake(
+        "the old state is missing: the update gate keeps the share z of h_prev, and the new "
+        "information fills the rest.",
+        _gru(mix="no h_prev"),
+    ),
+    Mistake(
+        "the update gate is missing: h_prev and g are not simply added; z decides how much "
+        "of each the new state takes.",
+        _gru(mix="sum"),
+    ),
 )
 
 
@@ -117,8 +132,9 @@ GRU_STEP = Exercise(
     reference=_gru(),
     cases=_gru_cases,
     mistakes=GRU_STEP_MISTAKES,
-    hint="z = σ(x Wx_z + h_prev Wh_z + b_z), r likewise, g = tanh(x Wx_g + b_g + "
-    "(r ⊙ h_prev) Wh_g), h_next = z ⊙ h_prev + (1 - z) ⊙ g.",
+    hint="Slice x Wx + b into the blocks z, r, g (in that order); each gate adds its own "
+    "block of h_prev Wh, g's block of Wh reads h_prev only after r has scaled it, and the "
+    "update gate mixes h_prev with g as in section 1.",
     success="the GRU step (reset before the product) is right",
 )
 
@@ -149,12 +165,13 @@ def _after(dr=None, dh_prev=None, dW=None, db=None):
 
 RESET_AFTER_MISTAKES = (
     Mistake(
-        "dr leaves out the bias: the reset multiplies u = h_prev Wh_g + b_hg, and dr = da_g ⊙ u.",
+        "dr leaves out the bias: in this form the reset multiplies u = h_prev Wh_g + b_hg, "
+        "the bias included, and a ⊙ node passes the gradient times the OTHER input.",
         _after(dr=lambda da, r, h, W, b, u: da * (h @ W)),
     ),
     Mistake(
-        "dr is the reset-before form's, (da_g Wh_g^T) ⊙ h_prev; after the product the reset "
-        "multiplies u = h_prev Wh_g + b_hg: dr = da_g ⊙ u.",
+        "dr is the reset-before form's, taken back through Wh_g to h_prev; here the reset "
+        "comes after the product and multiplies u = h_prev Wh_g + b_hg itself.",
         _after(dr=lambda da, r, h, W, b, u: (da @ W.T) * h),
     ),
     Mistake(
@@ -162,33 +179,38 @@ RESET_AFTER_MISTAKES = (
         _after(dr=lambda da, r, h, W, b, u: da * u * r * (1 - r)),
     ),
     Mistake(
-        "dh_prev misses the reset: u is multiplied by r, so du = da_g ⊙ r and dh_prev = du Wh_g^T.",
+        "dh_prev misses the reset: u is multiplied by r, so the gradient that reaches u is "
+        "scaled by r before it goes back through Wh_g.",
         _after(dh_prev=lambda da, r, h, W, b, u: da @ W.T),
     ),
     Mistake(
         "dh_prev applies r after the product with Wh_g^T, as in the reset-before form; "
-        "here r scales the gradient first: (da_g ⊙ r) Wh_g^T.",
+        "here r acts on the gradient before it meets Wh_g^T.",
         _after(dh_prev=lambda da, r, h, W, b, u: (da @ W.T) * r),
     ),
     Mistake(
-        "dh_prev lacks the transpose: du (N, H) @ Wh_g.T.",
+        "dh_prev lacks the transpose: back through a product with Wh_g (H, H) the gradient "
+        "is multiplied by Wh_g^T.",
         _after(dh_prev=lambda da, r, h, W, b, u: (da * r) @ W),
     ),
     Mistake(
-        "dWh_g misses the reset: dWh_g = h_prev^T (da_g ⊙ r).",
+        "dWh_g misses the reset: the gradient that reaches the product h_prev Wh_g is "
+        "da_g scaled by r.",
         _after(dW=lambda da, r, h, W, b, u: h.T @ da),
     ),
     Mistake(
-        "dWh_g is the reset-before form's, (r ⊙ h_prev)^T da_g; after the product the reset "
-        "scales the gradient: h_prev^T (da_g ⊙ r).",
+        "dWh_g is the reset-before form's: there Wh_g reads r ⊙ h_prev; here it reads "
+        "h_prev itself, and r scales the gradient instead.",
         _after(dW=lambda da, r, h, W, b, u: (r * h).T @ da),
     ),
     Mistake(
-        "dWh_g is transposed: the input's transpose comes first, h_prev^T (da_g ⊙ r).",
+        "dWh_g is transposed: a weight's gradient has the weight's shape (H, H), the "
+        "input's transpose first, then the gradient.",
         _after(dW=lambda da, r, h, W, b, u: (da * r).T @ h),
     ),
     Mistake(
-        "db_hg misses the reset: db_hg = the sum over the batch of da_g ⊙ r.",
+        "db_hg misses the reset: b_hg sits inside u, which r multiplies, so its gradient "
+        "is scaled by r too.",
         _after(db=lambda da, r, h, W, b, u: da.sum(axis=0)),
     ),
     Mistake(
@@ -224,8 +246,9 @@ RESET_AFTER = Exercise(
     reference=_after(),
     cases=_after_cases,
     mistakes=RESET_AFTER_MISTAKES,
-    hint="u = h_prev Wh_g + b_hg, du = da_g ⊙ r: dr = da_g ⊙ u, dh_prev = du Wh_g^T, "
-    "dWh_g = h_prev^T du, db_hg = the sum of du over the batch.",
+    hint="Go back through the reset's ⊙ node first (each input gets the gradient times the "
+    "other input: look at what the reset multiplies in this form), then through the product "
+    "with Wh_g and its bias by the affine rule of section 2.",
     success="the reset-after form's backward (dr, dh_prev, dWh_g, db_hg) is right",
 )
 
@@ -250,13 +273,12 @@ def _keep(z=lambda k, p: p ** (1 / k), out=_logit):
 
 UPDATE_BIAS_MISTAKES = (
     Mistake(
-        "this is z itself; the exercise asks for the bias b_z with σ(b_z) = z: take the "
-        "logit, log(z / (1 - z)).",
+        "this is z itself; the exercise asks for the bias b_z with σ(b_z) = z: invert the sigmoid.",
         _keep(out=lambda z: z),
     ),
     Mistake(
         "the sign is flipped: this is DLFS2's convention, where 1 - z keeps; here z keeps, "
-        "so b_z = log(z / (1 - z)) with z = fraction**(1/steps).",
+        "so a gate that keeps most of the state has a positive bias.",
         _keep(out=lambda z: -_logit(z)),
     ),
     Mistake(
@@ -265,19 +287,20 @@ UPDATE_BIAS_MISTAKES = (
         _keep(z=lambda k, p: p),
     ),
     Mistake(
-        "z**steps = fraction gives z = fraction**(1/steps), not fraction**steps.",
+        "fraction**steps is what a gate equal to fraction would leave; here fraction is "
+        "what is left after all the steps, so solve z**steps = fraction for z.",
         _keep(z=lambda k, p: p**k),
     ),
     Mistake(
-        "the logarithm of z is not its inverse under σ: b_z = log(z / (1 - z)).",
+        "the logarithm of z does not undo the sigmoid: solve σ(b_z) = z for b_z.",
         _keep(out=np.log),
     ),
     Mistake(
-        "the gate is a sigmoid, not a tanh: b_z = log(z / (1 - z)), not arctanh(z).",
+        "the gate is a sigmoid, not a tanh: undo σ, not tanh (arctanh is tanh's inverse).",
         _keep(out=np.arctanh),
     ),
     Mistake(
-        "log10 where the natural log belongs: σ uses e, b_z = ln(z / (1 - z)).",
+        "log10 where the natural log belongs: σ is built on e, so its inverse takes ln.",
         _keep(out=lambda z: np.log10(z / (1 - z))),
     ),
     Mistake(
@@ -309,8 +332,8 @@ UPDATE_BIAS = Exercise(
     reference=_keep(),
     cases=_bias_cases,
     mistakes=UPDATE_BIAS_MISTAKES,
-    hint="z**steps = fraction, so z = fraction**(1/steps), and σ(b_z) = z gives "
-    "b_z = log(z / (1 - z)).",
+    hint="Follow the written value: every step keeps the share σ(b_z) of it. Find the "
+    "gate value that leaves fraction after all the steps, then invert the sigmoid.",
     success="b_z = logit(fraction**(1/steps)) keeps the fraction over the steps",
     kind="number",
 )
@@ -340,11 +363,12 @@ COUPLED_MISTAKES = (
         lambda c, g, t: t / c,
     ),
     Mistake(
-        "i = 1, as in the uncoupled cell: here i = 1 - f, so f = (c_target - g) / (c_prev - g).",
+        "i = 1, as in the uncoupled cell: here i = 1 - f, so f appears in g's term too.",
         lambda c, g, t: (t - g) / c,
     ),
     Mistake(
-        "the sign is flipped: f = (c_target - g) / (c_prev - g).",
+        "the sign is flipped: a target equal to c_prev needs f = 1 (keep it all), one equal "
+        "to g needs f = 0.",
         lambda c, g, t: (g - t) / (c - g),
     ),
     Mistake(
@@ -352,7 +376,7 @@ COUPLED_MISTAKES = (
         lambda c, g, t: t - g / (c - g),
     ),
     Mistake(
-        "this is f - 1: the kept part is f ⊙ c_prev, f = (c_target - g) / (c_prev - g).",
+        "this is f - 1: f is the share of c_prev that is kept, 1 where c_target equals c_prev.",
         lambda c, g, t: (t - c) / (c - g),
     ),
     Mistake(
@@ -389,7 +413,8 @@ COUPLED = Exercise(
     reference=_coupled,
     cases=_coupled_cases,
     mistakes=COUPLED_MISTAKES,
-    hint="f ⊙ c_prev + (1 - f) ⊙ g = c_target gives f = (c_target - g) / (c_prev - g).",
+    hint="Write the coupled cell's update with c_target as its result and solve it for f: "
+    "gather the terms with f on one side (entry by entry).",
     success="f = (c_target - g) / (c_prev - g); the target is reachable only where f is in [0, 1]",
 )
 

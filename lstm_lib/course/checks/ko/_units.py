@@ -10,8 +10,9 @@ def _per_activation(act):
         f"the activation {act} is missing: apply it to the whole sum x Wx + h_prev Wh + b.": (
             f"활성화 함수 {act}가 빠졌다. 합 x Wx + h_prev Wh + b 전체에 적용하라."
         ),
-        f"the bias b is added after the {act}; it belongs inside: {act}(x Wx + h_prev Wh + b).": (
-            f"편향 b를 {act} 다음에 더했다. 편향은 안쪽에 들어간다: {act}(x Wx + h_prev Wh + b)."
+        f"the bias b is added after the {act}; it belongs inside, in the sum the {act} is "
+        "applied to.": (
+            f"편향 b를 {act} 다음에 더했다. 편향은 안쪽, 곧 {act}를 적용하는 합 안에 든다."
         ),
         f"the {act} is applied to each term apart; apply it once, to the whole sum.": (
             f"{act}를 항마다 따로 적용했다. 합 전체에 한 번만 적용하라."

@@ -171,11 +171,13 @@ MESSAGES = {
     "f acts once per step, k times in all: f**k, not f * k.": (
         "f는 시각마다 한 번, 모두 k번 작용한다: f * k가 아니라 f**k이다."
     ),
-    "only one step of forgetting is counted: after k steps it is g f**k.": (
-        "잊는 시각을 하나만 셌다. k 시각 뒤에는 g f**k이다."
+    "only one step of forgetting is counted: f acts at every one of the k steps.": (
+        "잊는 시각을 하나만 셌다. f는 k 시각 동안 매 시각 작용한다."
     ),
-    "the written value is multiplied by the gate, not added to it: g f**k.": (
-        "기록한 값에는 게이트를 더하는 것이 아니라 곱한다: g f**k."
+    "the written value is multiplied by the gate, not added to it: the forget gate "
+    "scales what is in the cell.": (
+        "기록한 값에는 게이트를 더하는 것이 아니라 곱한다. forget 게이트는 셀에 든 값의 크기를 "
+        "조절한다."
     ),
     "for g = {}, f = {}, steps = {}": "g = {}, f = {}, steps = {}일 때",
 }

@@ -3,7 +3,6 @@
 _KEPT = "kept = f ⊙ c_prev"
 _ELEMENTWISE = "원소별 곱(⊙)이어야 할 자리에 행렬 곱"
 _TRANSPOSED = "전치와 함께 행렬 곱을 썼다. ⊙ 노드는 원소별 곱이다: "
-_K = "k = ln(fraction) / ln(f)"
 
 MESSAGES = {
     # Exercise 3.1
@@ -72,24 +71,29 @@ MESSAGES = {
     "steps_to_keep gives k with f**k = fraction (half-life for fraction = 0.5)": (
         "steps_to_keep이 f**k = fraction을 만족하는 k를 준다(fraction = 0.5이면 반감기)"
     ),
-    "the ratio is upside down: k = ln(fraction) / ln(f).": (f"비의 분자와 분모가 뒤집혔다: {_K}."),
-    "f is the fraction kept per step (1 - f is erased): k = ln(fraction) / ln(f).": (
-        f"f는 한 시각에 남기는 비율이다(1 - f는 지워진다): {_K}."
+    "the ratio is upside down: after taking logs of f**k = fraction, see which "
+    "logarithm k multiplies.": (
+        "비의 분자와 분모가 뒤집혔다. f**k = fraction의 양변에 로그를 취한 뒤 k가 어느 로그에 "
+        "곱해지는지 보라."
     ),
-    "fraction is what is LEFT, not what is lost: k = ln(fraction) / ln(f).": (
-        f"fraction은 잃은 몫이 아니라 '남은' 몫이다: {_K}."
+    "f is the fraction kept per step (1 - f is erased): after k steps f**k is left.": (
+        "f는 한 시각에 남기는 비율이다(1 - f는 지워진다). k 시각 뒤에는 f**k가 남는다."
     ),
-    "the sign is off: both logarithms are negative, so k = ln(fraction) / ln(f) > 0.": (
-        f"부호가 틀렸다. 두 로그가 모두 음수이므로 {_K} > 0이다."
+    "fraction is what is LEFT, not what is lost: f**k = fraction.": (
+        "fraction은 잃은 몫이 아니라 '남은' 몫이다: f**k = fraction."
+    ),
+    "the sign is off: both logarithms are negative (f and fraction are below 1), so "
+    "k is positive.": (
+        "부호가 틀렸다. 두 로그가 모두 음수이므로(f와 fraction은 1보다 작다) k는 양수이다."
     ),
     "return the real number of steps, not a rounded one.": (
         "반올림한 값이 아니라 실수인 시각 수를 돌려주라."
     ),
-    "solve f**k = fraction for k: k = ln(fraction) / ln(f), not f**fraction.": (
-        f"f**k = fraction을 k에 대해 풀어라: f**fraction이 아니라 {_K}이다."
+    "solve f**k = fraction for k (take the logarithm of both sides), not f**fraction.": (
+        "f**k = fraction을 k에 대해 풀어라(양변에 로그를 취하라). f**fraction이 아니다."
     ),
-    "that is a linear decay; f**k decays geometrically: k = ln(fraction) / ln(f).": (
-        f"그것은 선형 감소이다. f**k는 기하급수적으로 줄어든다: {_K}."
+    "that is a linear decay; f**k decays geometrically: solve f**k = fraction for k.": (
+        "그것은 선형 감소이다. f**k는 기하급수적으로 줄어든다. f**k = fraction을 k에 대해 풀어라."
     ),
     "for f = {}, fraction = {}": "f = {}, fraction = {}일 때",
 }

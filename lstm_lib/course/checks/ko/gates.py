@@ -88,8 +88,8 @@ MESSAGES = {
     "0.25 bounds one sigmoid node; n nodes in a row multiply n slopes.": (
         "0.25는 시그모이드 노드 하나의 상한이다. 노드 n개가 이어지면 미분값 n개가 곱해진다."
     ),
-    "the n slopes are added; the chain rule multiplies them: 0.25**n.": (
-        "미분값 n개를 더했다. 연쇄 법칙은 곱한다: 0.25**n."
+    "the n slopes are added; the chain rule multiplies them.": (
+        "미분값 n개를 더했다. 연쇄 법칙은 미분값을 곱한다."
     ),
     "0.5 is sigmoid(0), the value; the slope there is sigmoid(0) (1 - sigmoid(0)) = 0.25.": (
         "0.5는 sigmoid(0), 곧 함숫값이다. 그곳의 미분값은 sigmoid(0) (1 - sigmoid(0)) = 0.25이다."
@@ -100,8 +100,8 @@ MESSAGES = {
     "one factor too many: n nodes give n factors of at most 1/4.": (
         f"곱하는 인수가 하나 많다. {_AT_MOST}"
     ),
-    "4**n is the reciprocal: each slope is at most 1/4, so the gradient shrinks: 0.25**n.": (
-        "4**n은 역수이다. 미분값은 저마다 최대 1/4이므로 기울기는 줄어든다: 0.25**n."
+    "4**n is the reciprocal: each slope is at most 1/4, so the gradient shrinks.": (
+        "4**n은 역수이다. 미분값은 저마다 최대 1/4이므로 기울기는 줄어든다."
     ),
     "0.75 = 1 - 1/4 is not a slope; each node multiplies by its slope, at most 1/4.": (
         "0.75 = 1 - 1/4는 미분값이 아니다. 노드마다 자신의 미분값(최대 1/4)을 곱한다."

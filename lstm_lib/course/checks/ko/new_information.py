@@ -78,11 +78,12 @@ MESSAGES = {
         "그것은 각 시각 값의 '평균'의 퍼짐이다. c는 그 값들을 더한다."
     ),
     "the mean of c is 0, but its spread is not.": "c의 평균은 0이지만 퍼짐은 0이 아니다.",
-    "the square root goes over the variance n sd**2, not over n sd: sd * sqrt(n).": (
-        "제곱근은 n sd가 아니라 분산 n sd**2에 씌운다: sd * sqrt(n)."
+    "the square root goes over the variance n sd**2, not over n sd.": (
+        "제곱근은 n sd가 아니라 분산 n sd**2에 씌운다."
     ),
-    "the variance of each step is sd**2, so the spread is sd * sqrt(n), not sd**2 sqrt(n).": (
-        "각 시각의 분산은 sd**2이므로 퍼짐은 sd**2 sqrt(n)이 아니라 sd * sqrt(n)이다."
+    "the variance of each step is sd**2, and the spread is the square root of the total "
+    "variance, not sd**2 sqrt(n).": (
+        "각 시각의 분산은 sd**2이고, 퍼짐은 sd**2 sqrt(n)이 아니라 전체 분산의 제곱근이다."
     ),
     "the spread grows like the square root of n, not like n**2.": (
         "퍼짐은 n**2이 아니라 n의 제곱근처럼 커진다."
