@@ -38,7 +38,8 @@ def _cell_path(
 
 
 _ADD = (
-    "dcs[:, t] = dc_local[:, t-1] + fs[:, t] * dcs[:, t+1] (the + node copies, so the streams add)"
+    "at every cell, its own dc_local joins the gradient carried back from the later cells (the + "
+    "node copies, so the streams add)"
 )
 CELL_PATH_MISTAKES = (
     Mistake(

@@ -1,10 +1,12 @@
 """Korean of the messages of checks.gradient_flow (notebook 06)."""
 
 _ADD_EN = (
-    "dcs[:, t] = dc_local[:, t-1] + fs[:, t] * dcs[:, t+1] (the + node copies, so the streams add)"
+    "at every cell, its own dc_local joins the gradient carried back from the later cells (the + "
+    "node copies, so the streams add)"
 )
 _ADD = (
-    "dcs[:, t] = dc_local[:, t-1] + fs[:, t] * dcs[:, t+1](+ 노드가 복사하므로 두 흐름이 더해진다)"
+    "셀마다 그 셀의 dc_local이 뒤 셀들에서 거슬러 온 기울기에 더해진다(+ 노드는 기울기를 그대로 "
+    "복사하므로 두 흐름이 합쳐진다)"
 )
 _OFF = "forget 게이트의 시각이 하나 어긋났다."
 _HALF = "σ(b)**k <= 1/2를 만족하는"
