@@ -20,4 +20,9 @@ html_title = project
 nb_code_prompt_show = "이 그림을 그린 코드 보기"
 nb_code_prompt_hide = "이 그림을 그린 코드 숨기기"
 author = "「LSTM, 게이트 하나씩」의 저자들, MIT 라이선스"
-html_theme_options = _english["html_theme_options"] | {"search_bar_text": "검색…"}
+# Binder opens a Korean notebook through this folder's link (book/ko/notebooks is notebooks/ko),
+# where its figures resolve and its checkers answer in Korean, as they do in notebooks/ko.
+html_theme_options = _english["html_theme_options"] | {
+    "search_bar_text": "검색…",
+    "path_to_docs": "book/ko",
+}
