@@ -44,6 +44,7 @@ extensions = [
     "sphinx-mathjax-offline",
     "sphinx_copybutton",
     "web_edition",
+    "languages",
     "korean_search",
 ]
 # Only the pages of this folder and the notebooks themselves: no checkpoints, no stray files.
@@ -84,7 +85,7 @@ html_theme_options = {
     "use_download_button": True,
     "use_fullscreen_button": False,
     # The switch to the same page in the other language, beside the download and search
-    # buttons (web_edition.twin_pages), so that it shows on a phone without the menu.
+    # buttons (languages.twin_pages), so that it shows on a phone without the menu.
     "article_header_end": ["language-switch.html", "article-header-buttons.html"],
     "home_page_in_toc": True,
     "show_navbar_depth": 1,

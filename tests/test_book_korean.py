@@ -4,7 +4,7 @@
   syllables and pairs of syllables and a query split to match, so a Korean word is found
   without the particle the page writes after it; Latin words as on the English site. Where
   Node.js is installed, the search page's own splitter and stemmer split the queries.
-* The Korean site's own pages (book/ko) and what web_edition writes on them keep to the
+* The Korean site's own pages (book/ko) and what book/languages.py writes on them keep to the
   glossary and the register of the Korean edition and hold no Han character (CONVENTIONS §8).
 * book/ko/conf.py is book/conf.py with only what the language changes.
 
@@ -30,7 +30,7 @@ BOOK = ROOT / "book"
 sys.path[:0] = [str(BOOK)]
 
 import korean_search  # noqa: E402
-import web_edition  # noqa: E402
+import languages  # noqa: E402
 
 TERMS = glossary.read(ROOT / "locale" / "ko" / "glossary.tsv")
 HAN = re.compile("[\u2e80-\u2fdf\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -97,9 +97,9 @@ def test_a_search_finds_a_korean_word_without_its_particle():
 def _korean_text():
     """{where: Korean text} of the Korean site's own pages and what the book writes on them."""
     texts = {path.name: path.read_text(encoding="utf-8") for path in (BOOK / "ko").glob("*.*")}
-    korean = web_edition.LANGUAGES["ko"]
+    korean = languages.LANGUAGES["ko"]
     words = [korean.name, korean.switch, korean.student, korean.course, *korean.words.values()]
-    texts["web_edition.LANGUAGES"] = "\n".join(words)
+    texts["languages.LANGUAGES"] = "\n".join(words)
     return texts
 
 
