@@ -19,7 +19,7 @@ from sphinx.locale import get_translator
 
 @dataclass(frozen=True)
 class Language:
-    """What a site of one language shows that this file writes."""
+    """The words the book writes around the text of one language's site, and where it lives."""
 
     name: str  # the language's name in itself, on the switch to its site
     folder: str  # where its site lives in the English site

@@ -1,11 +1,13 @@
 """Sphinx settings of the Korean web edition: `make book` builds it into book/_build/html/ko.
 
-The English edition's settings (../conf.py) with what differs: the language (Sphinx's and
-the theme's words, and web_edition's), the title, the fold buttons of the plots. The pages
+The English edition's settings (../conf.py) with only what the language changes: the
+language (Sphinx's, the theme's and the book's words, and the search), the title, the author
+line, the fold buttons of the plots, the search field, and the folder Binder opens. The pages
 are this folder's index, teaching, student and api pages, written in Korean, and the Korean
 notebooks: `notebooks` and `student` here are links to the repository's notebooks/ko and
 student/ko, whose figure links (../../figures/ko/...) reach the Korean figures through
-../figures, as they do in JupyterLab.
+../figures, as they do in JupyterLab. tests/test_book_korean.py checks that nothing else
+differs.
 """
 
 from pathlib import Path
