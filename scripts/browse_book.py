@@ -421,7 +421,7 @@ def browse(site, chromium, shots=None, pages=None, searches=SEARCHES):
     site = Path(site)
     if pages is None:
         pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-        pages = [p for p in pages if not p.startswith("_")]
+        pages = [p for p in pages if not any(part.startswith("_") for part in p.split("/"))]
     if shots:
         Path(shots).mkdir(parents=True, exist_ok=True)
     chapters = sorted(p for p in pages if p.startswith("notebooks/"))
