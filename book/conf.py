@@ -8,7 +8,8 @@ Korean edition, ko/conf.py, runs this file and changes only what differs (`make 
 it into the English site's folder ko/).
 Everything a page loads is in the site itself: MathJax comes from the package
 sphinx-mathjax-offline, the theme's fonts and scripts from sphinx-book-theme, the rest from
-_static. What the book adds to Sphinx (links, folded plots, downloads) is web_edition.py.
+_static. What the book adds to Sphinx is web_edition.py (links, folded plots, downloads),
+languages.py (the two sites, and the switch between them) and korean_search.py.
 """
 
 import os
