@@ -19,7 +19,8 @@
 #                  torch (when installed) and the matrix-product bound (ARGS=--quick: fewer rounds),
 #                  then every chapter's Run All against its budget (CHAPTERS=--busy: also beside
 #                  a busy process)
-#   make book      build the web edition (stored outputs, no kernel) into book/_build/html
+#   make book      build the web edition (stored outputs, no kernel) into book/_build/html, the
+#                  Korean one (book/ko, from notebooks/ko) into its folder ko/
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -32,7 +33,7 @@ HANDOUT ?= handout
 # Jupyter refuses to run as root (containers, CI) unless told it is on purpose.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 OLDEST ?= .venv-oldest
-LINTED := lstm_lib tests notebooks scripts benchmarks conftest.py .ci book/conf.py book/web_edition.py
+LINTED := lstm_lib tests notebooks scripts benchmarks conftest.py .ci book/*.py book/ko/conf.py
 # pytest-xdist: one worker per core, each taking whole files (a notebook runs in one kernel) in
 # the order conftest.py gives: the notebooks first, the longest first.
 WORKERS := -n auto --dist loadfile --no-loadscope-reorder
@@ -109,7 +110,12 @@ bench: $(STAMP)
 	$(PY) benchmarks/bench_lstm.py $(ARGS); layers=$$?; \
 	$(PY) benchmarks/bench_chapters.py $(CHAPTERS) && exit $$layers
 
-# Always from scratch (-E, about 10 s); warnings are errors. tests/test_book.py builds the same
-# way and checks the pages.
+# Always from scratch (-E); warnings are errors. The Korean site goes into the English one's
+# folder ko/, where every page's language switch expects it; the two build side by side (each
+# about 15 s of one core), and the status is 1 if either fails. tests/test_book.py builds the
+# same way and checks the pages.
+SPHINX := $(VENV)/bin/sphinx-build -E -W --keep-going -q -b html
 book: $(STAMP)
-	$(VENV)/bin/sphinx-build -E -W --keep-going -q -b html -d book/_build/doctrees book book/_build/html
+	$(SPHINX) -d book/_build/doctrees-ko book/ko book/_build/html/ko & korean=$$!; \
+	$(SPHINX) -d book/_build/doctrees book book/_build/html; english=$$?; \
+	wait $$korean && exit $$english

@@ -3,10 +3,13 @@
 The pages are the committed notebooks with their stored outputs (myst-nb, never executed),
 TEACHING.md, the student edition and an lstm_lib page from the docstrings. `notebooks`,
 `student` and `figures` in this folder are links to the repository's own folders, so every
-notebook is a page and its `../figures/...` images resolve as they do in JupyterLab.
+notebook is a page and its `../figures/...` images resolve as they do in JupyterLab. The
+Korean edition, ko/conf.py, runs this file and changes only what differs (`make book` builds
+it into the English site's folder ko/).
 Everything a page loads is in the site itself: MathJax comes from the package
 sphinx-mathjax-offline, the theme's fonts and scripts from sphinx-book-theme, the rest from
-_static. What the book adds to Sphinx (links, folded plots, downloads) is web_edition.py.
+_static. What the book adds to Sphinx is web_edition.py (links, folded plots, downloads),
+languages.py (the two sites, and the switch between them) and korean_search.py.
 """
 
 import os
@@ -42,6 +45,8 @@ extensions = [
     "sphinx-mathjax-offline",
     "sphinx_copybutton",
     "web_edition",
+    "languages",
+    "korean_search",
 ]
 # Only the pages of this folder and the notebooks themselves: no checkpoints, no stray files.
 include_patterns = ["*.md", "*.rst", "notebooks/*.ipynb", "student/*.ipynb"]
@@ -68,7 +73,9 @@ mathjax_path = "mathjax/tex-chtml.js"
 html_theme = "sphinx_book_theme"
 html_title = project
 html_copy_source = True
-html_static_path = ["_static"]
+# Absolute, so that ko/conf.py shares them.
+html_static_path = [str(HERE / "_static")]
+templates_path = [str(HERE / "_templates")]
 html_css_files = ["docstring.css", "hangul.css", "reading.css"]
 html_js_files = ["reading.js", "search-snippets.js"]
 html_search_scorer = str(HERE / "search-scorer.js")
@@ -78,6 +85,9 @@ html_context = {"default_mode": "auto"}
 html_theme_options = {
     "use_download_button": True,
     "use_fullscreen_button": False,
+    # The switch to the same page in the other language, beside the download and search
+    # buttons (languages.twin_pages), so that it shows on a phone without the menu.
+    "article_header_end": ["language-switch.html", "article-header-buttons.html"],
     "home_page_in_toc": True,
     "show_navbar_depth": 1,
     # No top bar: pydata-sphinx-theme 0.20 puts a second ☰ button and a second search field

@@ -13,6 +13,9 @@ Everything here works on every chapter as it is, so a new notebook needs no edit
 - downloads that stand alone: each chapter's .ipynb with its figures inside it (as cell
   attachments, which JupyterLab, VS Code and GitHub all show), and one archive of all
   chapters with lstm_lib to install.
+
+What it writes on a page is in the page's language (languages.LANGUAGES): the Korean site,
+ko/conf.py, uses it too.
 """
 
 import base64
@@ -25,20 +28,17 @@ from pathlib import Path
 
 import nbformat
 from docutils import nodes
+from languages import language
 from sphinx import addnodes
 
 import lstm_lib
 
 ROOT = Path(__file__).resolve().parents[1]
-ARCHIVE = "lstm-gate-by-gate.zip"
-# What the archive holds besides the chapters: enough to `pip install -e .` the library.
+# The archive's folder, and what it holds besides the chapters: enough to `pip install -e .`
+ARCHIVE_FOLDER = "lstm-gate-by-gate"
 ARCHIVE_FILES = ("README.md", "LICENSE", "pyproject.toml")
 EDITIONS = ("notebooks/", "student/")
 FIGURE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
-# "notebook 05", "notebooks 03 and 04", "Notebooks 02, 03 or 05", "notebooks 01 to 05"
-MENTION = re.compile(
-    r"\b[Nn]otebooks?\s+\d\d(?:(?:,\s*|,?\s+and\s+|,?\s+or\s+|\s+to\s+|\s*[–-]\s*)\d\d)*\b"
-)
 NOTEBOOK_FILE = re.compile(r"(?:\.\./)?(?:notebooks/)?(\d\d)_\w+\.ipynb")
 LIBRARY_NAME = re.compile(r"(lstm_lib(?:[./]\w+)*?)(?:\.py)?|([A-Za-z_]\w*(?:\.\w+)?)(?:\(.*\))?")
 # Where a mention is left as it is: code, math, titles, links and the API's signatures.
@@ -86,11 +86,7 @@ def add_api_sections(app, docname, source):
     library = [m for m in modules if not m.startswith("lstm_lib.course")]
     course = [m for m in modules if m.startswith("lstm_lib.course")]
     source[0] += "".join(_module_section(m, "-") for m in library)
-    source[0] += (
-        "\nThe course\n==========\n\nWhat the notebooks use around the library and a reader of "
-        "the library may skip: the exercise checkers, the student edition, the diagrams and "
-        "their style.\n"
-    )
+    source[0] += language(app).course
     source[0] += "".join(_module_section(m, "-") for m in course)
 
 
@@ -123,7 +119,7 @@ def mark_student_pages(app, doctree):
     if app.env.docname.startswith("student/"):
         title = next(doctree.findall(nodes.title), None)
         if title is not None:
-            title += nodes.Text(" (student edition)")
+            title += nodes.Text(language(app).student)
         app.env.metadata[app.env.docname]["nosearch"] = True
 
 
@@ -190,7 +186,7 @@ def _reference(app, docname, target, anchor, *children):
 def _linked_mention(app, docname, text, chapters, edition):
     """The nodes of a text with each chapter number it mentions linked to the chapter."""
     result, start = [], 0
-    for match in MENTION.finditer(text):
+    for match in language(app).mention.finditer(text):
         numbers = [(m.start(), m.end()) for m in re.finditer(r"\d\d", match.group(0))]
         targets = [chapters.get(match.group(0)[a:b]) for a, b in numbers]
         if not all(targets):
@@ -294,15 +290,15 @@ def write_downloads(app, exception):
         nbformat.write(nb, target)
         if docname.startswith("notebooks/"):
             chapters.append(target)
-    folder = Path(ARCHIVE).stem
-    with zipfile.ZipFile(out / ARCHIVE, "w", zipfile.ZIP_DEFLATED) as archive:
+    folder, here = ARCHIVE_FOLDER, language(app)
+    with zipfile.ZipFile(out / here.archive, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in ARCHIVE_FILES:
             archive.write(ROOT / name, f"{folder}/{name}")
         for path in sorted((ROOT / "lstm_lib").rglob("*")):
             if path.suffix in {".py", ".json"} and "__pycache__" not in path.parts:
                 archive.write(path, f"{folder}/{path.relative_to(ROOT).as_posix()}")
         for path in chapters:
-            archive.write(path, f"{folder}/notebooks/{path.name}")
+            archive.write(path, f"{folder}/{here.chapters}/{path.name}")
 
 
 def setup(app):

@@ -8,11 +8,12 @@ pipe (the standard library only: no Playwright, no Selenium), with every host bu
 localhost unresolvable. At 390 px and at 1280 px it opens every page and reports what a
 reader would meet: a request that left the site or failed, an error or a warning in the
 console, an image not shown or without a real description, math not typeset, anything wider
-than the page or its column (an equation, a code line, a table, a signature), and a page
-that scrolls sideways. Then it
-opens the chapter menu on a phone and follows a chapter from it, toggles the menu on a
-desktop, and asks the site's search for a word. A screenshot of the top of each page at
-each width goes to --shots. Exit status 1 if anything is wrong.
+than the page or its column (an equation, a code line, a table, a signature), a page that
+scrolls sideways, and a language switch that is not on screen to tap. Then it opens the
+chapter menu on a phone and follows a chapter from it, toggles the menu on a desktop, taps
+the language switch there and back at both widths, and asks each site's search (the English
+one, the Korean one in ko/) for a word. A screenshot of the top of each page at each width
+goes to --shots. Exit status 1 if anything is wrong.
 
 tests/test_book.py runs the same checks on its own build whenever a Chromium is found.
 """
@@ -33,6 +34,8 @@ from pathlib import Path
 
 SITE = Path(__file__).resolve().parents[1] / "book" / "_build" / "html"
 PHONE, DESKTOP = (390, 844), (1280, 900)
+# (the site's folder, a word): what the search is asked by default.
+SEARCHES = (("", "forget"), ("ko/", "게이트"))
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 
@@ -271,6 +274,15 @@ PAGE_STATE = """(() => {
       problems.push(`image without a description: ${name} (alt "${alt}")`);
     }
   }
+  // The switch to the other language: on screen without opening a menu, big enough to tap
+  // (24 px, WCAG 2.5.8), and nothing covering it.
+  const tappable = [...document.querySelectorAll('a.language-switch[hreflang]')].some(a => {
+    const r = a.getBoundingClientRect();
+    const x = r.left + r.width / 2, y = r.top + r.height / 2;
+    return r.width >= 24 && r.height >= 24 && r.left >= 0 && r.right <= width && r.top >= 0
+      && r.bottom <= innerHeight && document.elementFromPoint(x, y)?.closest('a') === a;
+  });
+  if (!tappable) problems.push('no language switch on screen to tap');
   const math = document.querySelectorAll('mjx-container').length;
   const untypeset = document.querySelectorAll('.math:not(:has(mjx-container))').length;
   const errors = document.querySelectorAll('mjx-merror').length;
@@ -369,29 +381,47 @@ def desktop_menu_toggles(tab, base, page):
     return states
 
 
+def switch_and_back(tab, base, page):
+    """Tap the language switch on `page`, then on the page it opened: the two pages reached."""
+    tab.goto(f"{base}/{page}")
+    reached = []
+    for _ in range(2):
+        before = tab.evaluate("location.pathname")
+        tab.click("a.language-switch")
+        if not tab.wait_until(f"location.pathname !== {json.dumps(before)}"):
+            return reached + ["the language switch did not open a page"]
+        tab.wait_until("document.readyState === 'complete'")
+        reached.append(tab.evaluate("location.pathname"))
+    return reached
+
+
 def search(tab, base, word):
-    """(title, snippet) of each page the site's own search finds for a word, best first."""
+    """(title, snippet, address) of each page the site's search finds for a word, best first."""
     tab.goto(f"{base}/search.html?q={word}")
-    tab.wait_until("document.querySelectorAll('#search-results li').length > 0", seconds=20)
+    # The results appear one by one; the search has finished when its pulse has stopped.
+    finished = "document.querySelectorAll('#search-results li').length > 0"
+    tab.wait_until(f"{finished} && Search._pulse_status === -1", seconds=20)
     return tab.evaluate(
         """[...document.querySelectorAll('#search-results li')].map(li => [
              li.querySelector('a').textContent.trim(),
-             (li.querySelector('.context') || {textContent: ''}).textContent.trim()])"""
+             (li.querySelector('.context') || {textContent: ''}).textContent.trim(),
+             li.querySelector('a').getAttribute('href')])"""
     )
 
 
-def browse(site, chromium, shots=None, pages=None):
+def browse(site, chromium, shots=None, pages=None, searches=SEARCHES):
     """Every check above on the site in `site`, as a dict.
 
     "pages": {(width, page): (problems, summary)}; "phone menu": (the last chapter, the
     page that tapping it in the phone's chapter menu reached); "desktop menu": whether the
-    chapter list was shown before and after each of two clicks on ☰; "search": (title,
-    snippet) of the results for "forget", best first.
+    chapter list was shown before and after each of two clicks on ☰; "switch": {width: the
+    first chapter's address and the two pages its language switch, then theirs, reached};
+    "search": {(folder, word): (title, snippet, address) of each result, best first}.
     """
     site = Path(site)
     if pages is None:
         pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-        pages = [p for p in pages if not p.startswith("_")]
+        pages = [p for p in pages if not any(part.startswith("_") for part in p.split("/"))]
     if shots:
         Path(shots).mkdir(parents=True, exist_ok=True)
     chapters = sorted(p for p in pages if p.startswith("notebooks/"))
@@ -404,12 +434,26 @@ def browse(site, chromium, shots=None, pages=None):
             tab = Tab(browser, width, height)
             for name in pages:
                 report["pages"][width, name] = check_page(tab, base, name, shots)
+        # One tab after the other: a tab in the background draws no frames, and SETTLED
+        # waits for two.
+        report["switch"] = {}
         phone = Tab(browser, *PHONE)
         reached = phone_menu_reaches(phone, base, chapters[0], chapters[-1])
         report["phone menu"] = (chapters[-1], reached)
+        report["switch"][phone.width] = [
+            f"/{chapters[0]}",
+            *switch_and_back(phone, base, chapters[0]),
+        ]
         desktop = Tab(browser, *DESKTOP)
         report["desktop menu"] = desktop_menu_toggles(desktop, base, chapters[0])
-        report["search"] = search(desktop, base, "forget")
+        report["switch"][desktop.width] = [
+            f"/{chapters[0]}",
+            *switch_and_back(desktop, base, chapters[0]),
+        ]
+        report["search"] = {
+            (folder, word): search(desktop, f"{base}/{folder.rstrip('/')}", word)
+            for folder, word in searches
+        }
     finally:
         browser.close()
         server.shutdown()
@@ -424,15 +468,20 @@ def summary(report):
         lines.append(f"{'PROBLEM' if problems else 'ok':8}{width:5} {name}: {counts}")
         lines += [f"{'':14}{problem}" for problem in problems]
     (wanted, reached), states = report["phone menu"], report["desktop menu"]
-    checks = (
+    checks = [
         (reached.endswith(wanted), f"phone: ☰, then {wanted} in the menu: {reached}"),
         (states == [True, False, True], f"desktop: ☰ shown, hidden, shown: {states}"),
-        (bool(report["search"]), f"search 'forget': {len(report['search'])} pages, first:"),
-    )
+    ]
+    for width, (start, *switched) in report["switch"].items():
+        there = start.replace("/", "/ko/", 1)
+        checks.append((switched == [there, start], f"{width} px: switch, then back: {switched}"))
+    for (folder, word), results in report["search"].items():
+        checks.append((bool(results), f"search {folder}{word}: {len(results)} pages"))
     for ok, line in checks:
         bad += not ok
         lines.append(f"{'ok' if ok else 'PROBLEM':8}{line}")
-    lines += [f"    {title} | {snippet[:100]}" for title, snippet in report["search"][:3]]
+    for results in report["search"].values():
+        lines += [f"    {title} | {snippet[:100]}" for title, snippet, _ in results[:3]]
     return lines, bad
 
 

@@ -11,10 +11,11 @@ anything from outside, so the book carries its own font: subsets of Noto Sans CJ
 Open Font License 1.1, see OFL.txt beside each), renamed "LSTM Book Hangul" as the licence
 asks of a modified font.
 
-* The web edition's WOFF2, book/_static/fonts/hangul.woff2, holds the Hangul that appears in
-  the notebooks, the Markdown pages and the library's sources; the characters are listed
-  beside it (book/_static/fonts/hangul.txt), and tests/test_book.py fails when the book uses
-  one that the list lacks, with this command in its message.
+* The web edition's WOFF2, book/_static/fonts/hangul.woff2, holds the Hangul that its pages
+  show in both languages (the notebooks of both editions, the Markdown pages, the Korean
+  site's own pages, what the book's extension and scripts write, the library's sources); the
+  characters are listed beside it (book/_static/fonts/hangul.txt), and tests/test_book.py
+  fails when the book uses one that the list lacks, with this command in its message.
 * The figures' OpenType fonts, lstm_lib/course/fonts/LSTMBookHangul-Regular.otf and -Bold.otf
   (package data, read by lstm_lib.course.style.hangul), hold every character of the diagrams'
   sources (lstm_lib/course/diagrams), their Korean labels included, and printable ASCII: a
@@ -36,7 +37,21 @@ FONTS = ROOT / "book" / "_static" / "fonts"
 FIGURE_FONTS = ROOT / "lstm_lib" / "course" / "fonts"
 FAMILY = "LSTM Book Hangul"
 HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
-SOURCES = ("notebooks/*.ipynb", "book/*.md", "*.md", "lstm_lib/**/*.py")
+# What the web edition shows, in both languages: the notebooks and the student edition, the
+# Markdown pages, what the book's extension, templates and scripts write, and the library.
+SOURCES = (
+    "notebooks/**/*.ipynb",
+    "student/**/*.ipynb",
+    "*.md",
+    "book/*.md",
+    "book/*.py",
+    "book/ko/*.md",
+    "book/ko/*.rst",
+    "book/ko/*.py",
+    "book/_static/*.js",
+    "book/_templates/*.html",
+    "lstm_lib/**/*.py",
+)
 FIGURE_SOURCES = ("lstm_lib/course/diagrams/*.py",)
 
 

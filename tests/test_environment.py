@@ -110,10 +110,15 @@ def test_every_place_names_the_same_oldest_python():
     major, minor = floor.split(".")
     assert PYPROJECT["tool"]["ruff"]["target-version"] == f"py{major}{minor}"
     assert f"sys.version_info < ({major}, {minor})" in (ROOT / "Makefile").read_text()
-    for page in ("README.md", "book/index.md"):
+    for page, words in (
+        ("README.md", "or newer"),
+        ("book/index.md", "or newer"),
+        ("README.md", "이상"),
+        ("book/ko/index.md", "이상"),
+    ):
         text = (ROOT / page).read_text()
-        assert f"Python {floor} or newer" in text, page
-        named = {m for m in re.findall(r"Python (3\.\d+) or newer", text)}
+        assert f"Python {floor} {words}" in text, page
+        named = {m for m in re.findall(rf"Python (3\.\d+) {words}", text)}
         assert named == {floor}, f"{page} names {sorted(named)}"
 
 

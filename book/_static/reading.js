@@ -2,6 +2,13 @@
 // at full size.
 "use strict";
 
+// What this script writes on a page, in the page's language (<html lang>).
+const WORDS_IN = {
+  en: { open: "Open at full size", close: "Close", equation: "The equation at full size" },
+  ko: { open: "원래 크기로 열기", close: "닫기", equation: "원래 크기의 식" },
+};
+const WORDS = WORDS_IN[document.documentElement.lang] || WORDS_IN.en;
+
 // A click (or Enter) on a figure, a plot or a shrunk equation shows it at its own size, to
 // scroll and read; Escape, the close button or a click on it go back.
 function openZoom(content, label) {
@@ -11,7 +18,7 @@ function openZoom(content, label) {
   const close = document.createElement("button");
   close.className = "btn";
   close.textContent = "✕";
-  close.setAttribute("aria-label", "Close");
+  close.setAttribute("aria-label", WORDS.close);
   const caption = document.createElement("p");
   caption.textContent = label;
   dialog.append(close, content, caption);
@@ -25,7 +32,7 @@ function openZoom(content, label) {
 function zoomable(element, open) {
   element.classList.add("zoomable");
   element.tabIndex = 0;
-  element.title = "Open at full size";
+  element.title = WORDS.open;
   if (element.dataset.zoomReady) return;
   element.dataset.zoomReady = "yes";
   element.addEventListener("click", () => element.classList.contains("zoomable") && open());
@@ -72,7 +79,7 @@ function fitEquations() {
         const large = box.cloneNode(true);
         large.style.fontSize = `${box.dataset.size}%`;
         large.classList.remove("zoomable");
-        openZoom(large, "The equation at full size");
+        openZoom(large, WORDS.equation);
       });
     }
   }
