@@ -18,6 +18,7 @@ import numpy as np
 
 from ...functions import sigmoid
 from ._core import Case, Exercise, Mistake, run
+from ._gru_answers import gru_step_answer, reset_after_answer
 
 __all__ = [
     "check_coupled_forget",
@@ -27,85 +28,60 @@ __all__ = [
 ]
 
 
-def _gru(order=(0, 1, 2), act_gate=sigmoid, act_info=np.tanh, reset="before", mix="zh"):
-    """gru_step, right or with one typical mistake."""
-
-    def gru_step(x, h_prev, Wx, Wh, b):
-        H = h_prev.shape[1]
-        zs, rs, gs = (slice(k * H, (k + 1) * H) for k in order)
-        a = x @ Wx + b
-        z = act_gate(a[:, zs] + h_prev @ Wh[:, zs])
-        r = act_gate(a[:, rs] + h_prev @ Wh[:, rs])
-        memory = {
-            "before": (r * h_prev) @ Wh[:, gs],
-            "after": r * (h_prev @ Wh[:, gs]),
-            "none": h_prev @ Wh[:, gs],
-            "transposed": (r * h_prev) @ Wh[:, gs].T,
-        }
-        if reset == "outside":
-            g = act_info(r * (a[:, gs] + h_prev @ Wh[:, gs]))
-        else:
-            g = act_info(a[:, gs] + memory[reset])
-        return {
-            "zh": z * h_prev + (1 - z) * g,
-            "swapped": (1 - z) * h_prev + z * g,
-            "no 1-z": z * h_prev + g,
-            "no h_prev": (1 - z) * g,
-            "sum": h_prev + g,
-        }[mix]
-
-    return gru_step
-
-
 GRU_STEP_MISTAKES = (
     Mistake(
         "z and 1 - z are swapped: in this book z keeps the old state (it scales h_prev) "
         "and 1 - z lets the new information in (DLFS2 writes it the other way round).",
-        _gru(mix="swapped"),
+        gru_step_answer(mix="swapped"),
     ),
     Mistake(
         "the reset is applied after the product with Wh_g (PyTorch's form, section 3); "
         "in this exercise r scales h_prev before it meets Wh_g.",
-        _gru(reset="after"),
+        gru_step_answer(reset="after"),
     ),
     Mistake(
         "the reset gate is missing: g reads the old state only after r has scaled it.",
-        _gru(reset="none"),
+        gru_step_answer(reset="none"),
     ),
     Mistake(
         "r multiplies the whole sum; it resets only the term of the old state: the term "
         "of x and the bias b_g reach g as they are.",
-        _gru(reset="outside"),
+        gru_step_answer(reset="outside"),
     ),
     Mistake(
-        "a wrong transpose of Wh_g: (r ⊙ h_prev) (N, H) @ Wh_g (H, H).", _gru(reset="transposed")
+        "a wrong transpose of Wh_g: (r ⊙ h_prev) (N, H) @ Wh_g (H, H).",
+        gru_step_answer(reset="transposed"),
     ),
-    Mistake("g uses sigmoid: the new information is tanh, in (-1, 1).", _gru(act_info=sigmoid)),
     Mistake(
-        "the gates use tanh: z and r are sigmoid, an openness in (0, 1).", _gru(act_gate=np.tanh)
+        "g uses sigmoid: the new information is tanh, in (-1, 1).",
+        gru_step_answer(act_info=sigmoid),
+    ),
+    Mistake(
+        "the gates use tanh: z and r are sigmoid, an openness in (0, 1).",
+        gru_step_answer(act_gate=np.tanh),
     ),
     Mistake(
         "the blocks z and r are swapped: the columns of Wx, Wh and b are z, r, g in that order.",
-        _gru(order=(1, 0, 2)),
+        gru_step_answer(order=(1, 0, 2)),
     ),
     Mistake(
         "the blocks z and g are swapped: the columns are z (first H), r, then g (last H).",
-        _gru(order=(2, 1, 0)),
+        gru_step_answer(order=(2, 1, 0)),
     ),
     Mistake(
         "the new information is not scaled: it comes in by the share 1 - z that the update "
         "gate does not keep.",
-        _gru(mix="no 1-z"),
+        gru_step_answer(mix="no 1-z"),
     ),
     Mistake(
         "the old state is missing: the update gate keeps the share z of h_prev, and the new "
         "information fills the rest.",
-        _gru(mix="no h_prev"),
+        gru_step_answer(mix="no h_prev"),
     ),
     Mistake(
         "the update gate is missing: h_prev and g are not simply added; z decides how much "
         "of each the new state takes.",
-        _gru(mix="sum"),
+        gru_step_answer(mix="sum"),
     ),
 )
 
@@ -129,7 +105,7 @@ GRU_STEP = Exercise(
     label="9.1",
     function="gru_step",
     outputs=("h_next",),
-    reference=_gru(),
+    reference=gru_step_answer(),
     cases=_gru_cases,
     mistakes=GRU_STEP_MISTAKES,
     hint="Slice x Wx + b into the blocks z, r, g (in that order); each gate adds its own "
@@ -147,79 +123,63 @@ def check_gru_step(gru_step, seed=None):
 # --------------------------------------------------------------------------- Exercise 9.2
 
 
-def _after(dr=None, dh_prev=None, dW=None, db=None):
-    """reset_after_backward with the given outputs replaced (functions of the arguments
-    and of u = h_prev Wh_g + b_hg, the value the reset multiplies)."""
-
-    def reset_after_backward(da, r, h, W, b_hg):
-        u = h @ W + b_hg
-        du = da * r
-        right = {"dr": da * u, "dh_prev": du @ W.T, "dW": h.T @ du, "db": du.sum(axis=0)}
-        for name, wrong in (("dr", dr), ("dh_prev", dh_prev), ("dW", dW), ("db", db)):
-            if wrong is not None:
-                right[name] = wrong(da, r, h, W, b_hg, u)
-        return right["dr"], right["dh_prev"], right["dW"], right["db"]
-
-    return reset_after_backward
-
-
 RESET_AFTER_MISTAKES = (
     Mistake(
         "dr leaves out the bias: in this form the reset multiplies u = h_prev Wh_g + b_hg, "
         "the bias included, and a ⊙ node passes the gradient times the OTHER input.",
-        _after(dr=lambda da, r, h, W, b, u: da * (h @ W)),
+        reset_after_answer(dr=lambda da, r, h, W, b, u: da * (h @ W)),
     ),
     Mistake(
         "dr is the reset-before form's, taken back through Wh_g to h_prev; here the reset "
         "comes after the product and multiplies u = h_prev Wh_g + b_hg itself.",
-        _after(dr=lambda da, r, h, W, b, u: (da @ W.T) * h),
+        reset_after_answer(dr=lambda da, r, h, W, b, u: (da @ W.T) * h),
     ),
     Mistake(
         "dr went on through the sigmoid; dr is the gradient at r itself.",
-        _after(dr=lambda da, r, h, W, b, u: da * u * r * (1 - r)),
+        reset_after_answer(dr=lambda da, r, h, W, b, u: da * u * r * (1 - r)),
     ),
     Mistake(
         "dh_prev misses the reset: u is multiplied by r, so the gradient that reaches u is "
         "scaled by r before it goes back through Wh_g.",
-        _after(dh_prev=lambda da, r, h, W, b, u: da @ W.T),
+        reset_after_answer(dh_prev=lambda da, r, h, W, b, u: da @ W.T),
     ),
     Mistake(
         "dh_prev applies r after the product with Wh_g^T, as in the reset-before form; "
         "here r acts on the gradient before it meets Wh_g^T.",
-        _after(dh_prev=lambda da, r, h, W, b, u: (da @ W.T) * r),
+        reset_after_answer(dh_prev=lambda da, r, h, W, b, u: (da @ W.T) * r),
     ),
     Mistake(
         "dh_prev lacks the transpose: back through a product with Wh_g (H, H) the gradient "
         "is multiplied by Wh_g^T.",
-        _after(dh_prev=lambda da, r, h, W, b, u: (da * r) @ W),
+        reset_after_answer(dh_prev=lambda da, r, h, W, b, u: (da * r) @ W),
     ),
     Mistake(
         "dWh_g misses the reset: the gradient that reaches the product h_prev Wh_g is "
         "da_g scaled by r.",
-        _after(dW=lambda da, r, h, W, b, u: h.T @ da),
+        reset_after_answer(dW=lambda da, r, h, W, b, u: h.T @ da),
     ),
     Mistake(
         "dWh_g is the reset-before form's: there Wh_g reads r ⊙ h_prev; here it reads "
         "h_prev itself, and r scales the gradient instead.",
-        _after(dW=lambda da, r, h, W, b, u: (r * h).T @ da),
+        reset_after_answer(dW=lambda da, r, h, W, b, u: (r * h).T @ da),
     ),
     Mistake(
         "dWh_g is transposed: a weight's gradient has the weight's shape (H, H), the "
         "input's transpose first, then the gradient.",
-        _after(dW=lambda da, r, h, W, b, u: (da * r).T @ h),
+        reset_after_answer(dW=lambda da, r, h, W, b, u: (da * r).T @ h),
     ),
     Mistake(
         "db_hg misses the reset: b_hg sits inside u, which r multiplies, so its gradient "
         "is scaled by r too.",
-        _after(db=lambda da, r, h, W, b, u: da.sum(axis=0)),
+        reset_after_answer(db=lambda da, r, h, W, b, u: da.sum(axis=0)),
     ),
     Mistake(
         "db_hg is averaged over the batch; the loss already holds any mean: sum it.",
-        _after(db=lambda da, r, h, W, b, u: (da * r).mean(axis=0)),
+        reset_after_answer(db=lambda da, r, h, W, b, u: (da * r).mean(axis=0)),
     ),
     Mistake(
         "db_hg is summed over the units (axis 1); sum over the batch, axis 0.",
-        _after(db=lambda da, r, h, W, b, u: (da * r).sum(axis=1)),
+        reset_after_answer(db=lambda da, r, h, W, b, u: (da * r).sum(axis=1)),
     ),
 )
 
@@ -243,7 +203,7 @@ RESET_AFTER = Exercise(
     label="9.2",
     function="reset_after_backward",
     outputs=("dr", "dh_prev", "dWh_g", "db_hg"),
-    reference=_after(),
+    reference=reset_after_answer(),
     cases=_after_cases,
     mistakes=RESET_AFTER_MISTAKES,
     hint="Go back through the reset's ⊙ node first (each input gets the gradient times the "
