@@ -3,9 +3,10 @@
 Both sites are built once, the way the Pages workflow builds them (with a repository
 address), into a temporary folder, the Korean one (book/ko) into the English one's folder
 ko/; the tests then read the HTML of each: every chapter has its page in order, every stored
-plot and figure is shown (the Korean figures on the Korean pages), every link inside the site
-resolves, nothing a page loads comes from outside it, the downloads stand alone, every page
-has its twin in the other language and a switch to it. Where a Chromium is installed, a
+plot and figure is shown (the Korean figures on the Korean pages, each described in Korean in
+its alt text), every link inside the site resolves, nothing a page loads comes from outside
+it, the downloads stand alone, every page has its twin in the other language and a switch to
+it. Where a Chromium is installed, a
 phone and a desktop read the pages of both too (scripts/browse_book.py) and search them.
 tests/test_book_korean.py tests the Korean search and pages without a build.
 """
@@ -113,12 +114,13 @@ def _tree_state():
 
 
 class _Page(HTMLParser):
-    """The ids, the loaded addresses and the links of one HTML page; its language, its
-    language switch (href, hreflang, lang) and its alternates ({hreflang: href})."""
+    """The ids, the loaded addresses, the links and the images (with their descriptions, the
+    alt texts) of one HTML page; its language, its language switch (href, hreflang, lang)
+    and its alternates ({hreflang: href})."""
 
     def __init__(self):
         super().__init__()
-        self.ids, self.loaded, self.links, self.images = set(), [], [], []
+        self.ids, self.loaded, self.links, self.images, self.alts = set(), [], [], [], []
         self.previous = self.next = self.lang = None
         self.switches, self.alternates = [], {}
 
@@ -142,6 +144,7 @@ class _Page(HTMLParser):
             self.loaded.append((tag, attrs[LOADED[tag]]))
         if tag == "img":
             self.images.append(attrs.get("src", ""))
+            self.alts.append(attrs.get("alt") or "")
 
 
 def _parse(path):
@@ -249,6 +252,24 @@ def test_every_stored_plot_and_figure_is_shown(site, pages, lang):
         assert len(images) == figures + plots, f"{path.name}: {len(images)} images shown"
         for src in images:
             assert (out / "notebooks" / unquote(src)).resolve().is_file(), src
+
+
+def test_a_korean_page_describes_its_plots_and_figures_in_korean(pages):
+    """On a Korean page of a notebook every plot and figure has a Korean description (alt
+    text), for a reader who cannot see it: the plots' from the catalogue, as the build writes
+    them into the cells' metadata (mystnb.image.alt), the figures' from the markdown."""
+    site, shown = SITES["ko"], 0
+    for folder, notebooks in (
+        ("notebooks", site.chapter_files()),
+        ("student", site.student_files()),
+    ):
+        for path in notebooks:
+            page = pages[f"{site.folder}{folder}/{path.stem}.html"]
+            alts = [a for src, a in zip(page.images, page.alts, strict=True) if "_images/" in src]
+            shown += len(alts)
+            english = [alt[:60] for alt in alts if not HANGUL.search(alt)]
+            assert not english, f"{folder}/{path.name}: {english}"
+    assert shown, "no plot or figure found on the Korean pages"
 
 
 @pytest.mark.parametrize("lang", SITES)

@@ -9,8 +9,9 @@ The committed edition:
   started) is incomplete;
 * each Korean notebook: its catalogue translates every passage (no fuzzy, untranslated or
   missing entry: the failure names notebook, cell and the English text's start), its
-  code cells are the English notebook's, and its text is what the catalogue builds (an
-  edit by hand, or a build not run, fails);
+  code cells and metadata are the English notebook's but for the plots' descriptions, and
+  its text and descriptions are what the catalogue builds (an edit by hand, or a build not
+  run, fails); every plot is described in Korean;
 * each Korean notebook is stored executed in order, without errors, its metadata
   normalised, and its checks pass in Korean;
 * the grading command reads a Korean notebook as a key with the English one's exercises
@@ -20,8 +21,11 @@ The committed edition:
   idea the English names) and to the register (no ~요, ~니다 sentence).
 
 The machinery, on small notebooks in a temporary folder: cutting a cell into passages loses
-nothing; update marks new, changed, moved and removed passages as msgmerge would; build
-refuses an incomplete catalogue and a notebook edited by hand, moves links, keeps outputs.
+nothing; update marks new, changed, moved and removed passages as msgmerge would, a plot's
+descriptions among them, marked for the translator; build refuses an incomplete catalogue
+and a notebook edited by hand (its text or a description), moves links, keeps outputs
+(also when only a description changed), and writes the descriptions and nothing else into
+a code cell's metadata.
 """
 
 import re
@@ -34,7 +38,7 @@ import pytest
 from lstm_lib.course.grade.key import read_key
 from lstm_lib.course.translate import Book, build, glossary, update_catalogues, verify, write
 from lstm_lib.course.translate.catalogue import FUZZY, TranslationError, passages
-from lstm_lib.course.translate.passages import has_words, join, parts
+from lstm_lib.course.translate.passages import descriptions, has_words, join, parts
 
 ROOT = Path(__file__).resolve().parents[1]
 BOOK = Book(ROOT)
@@ -113,6 +117,20 @@ def test_every_translation_keeps_to_the_glossary_and_the_register():
     assert not found, "\n".join(found)
 
 
+#: a Hangul syllable or letter
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+
+
+@pytest.mark.parametrize("name", KOREAN)
+def test_every_plot_of_a_korean_notebook_is_described_in_korean(name):
+    """The descriptions of the plots (alt text, read by screen readers) are the catalogue's
+    Korean, not the English notebook's words."""
+    cells = nbformat.read(BOOK.korean / name, as_version=4).cells
+    described = [(c.id, text) for c in cells for _, text in descriptions(c)]
+    assert described, "no plot described"
+    assert not [(i, text[:60]) for i, text in described if not _HANGUL.search(text)]
+
+
 #: a Han character (CJK ideograph) or kana: Korean text here is Hangul, never 漢字 or kana
 _HAN = re.compile("[\u2e80-\u2fdf\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -156,9 +174,9 @@ def test_cutting_a_cell_into_passages_loses_nothing():
             assert join(parts(cell.source)) == cell.source, (path.name, cell.id)
 
 
-def _notebook(*markdown, code="x = 1"):
+def _notebook(*markdown, code="x = 1", metadata=None):
     cells = [nbformat.v4.new_markdown_cell(text, id=f"m{k}") for k, text in enumerate(markdown)]
-    cells.append(nbformat.v4.new_code_cell(code, id="c0"))
+    cells.append(nbformat.v4.new_code_cell(code, id="c0", metadata=metadata or {}))
     return nbformat.v4.new_notebook(cells=cells)
 
 
@@ -185,8 +203,8 @@ def _translate(book, stem="nb"):
     catalogue.save(str(book.catalogue(stem)))
 
 
-def _edit(book, *markdown, code="x = 1"):
-    nbformat.write(_notebook(*markdown, code=code), book.english / "nb.ipynb")
+def _edit(book, *markdown, code="x = 1", metadata=None):
+    nbformat.write(_notebook(*markdown, code=code, metadata=metadata), book.english / "nb.ipynb")
 
 
 def test_update_adds_new_passages_untranslated(book):
@@ -268,7 +286,7 @@ def test_outputs_of_unchanged_code_are_kept(book):
     assert (
         edition.unexecuted == ["nb.ipynb"] and edition.notebooks["nb.ipynb"].cells[2].outputs == []
     )
-    assert "code cell c0: code or tags differ" in "".join(verify(book, "nb.ipynb"))
+    assert "code cell c0: code or metadata" in "".join(verify(book, "nb.ipynb"))
 
 
 def test_a_notebook_edited_by_hand_is_never_overwritten(book):
@@ -298,3 +316,86 @@ def test_passages_of_a_real_notebook_have_unique_contexts():
     found = passages(nbformat.read(BOOK.english / "00_from_rnn_to_lstm.ipynb", as_version=4))
     keys = [(p.context, p.text) for p in found]
     assert len(keys) == len(set(keys)) and len(found) > 40
+
+
+def _plot(alt="First plot: a line that rises.", caption="One rise."):
+    """A plot cell's metadata: tags, its description and caption, and a figure name."""
+    return {
+        "tags": ["nbval-ignore-output"],
+        "mystnb": {"image": {"alt": alt}, "figure": {"caption": caption, "name": "fig-rise"}},
+    }
+
+
+@pytest.fixture
+def plotted(book):
+    """The book's notebook with a plot between two markdown cells, started and translated."""
+    nb = _notebook("# One", code="plt.show()", metadata=_plot())
+    nb.cells.append(nbformat.v4.new_markdown_cell("First words after it.", id="m1"))
+    nbformat.write(nb, book.english / "nb.ipynb")
+    update_catalogues(book)
+    _translate(book)
+    return book
+
+
+def test_each_description_of_a_plot_is_a_passage_marked_for_the_translator(plotted):
+    catalogue = [e for e in polib.pofile(str(plotted.catalogue("nb"))) if not e.obsolete]
+    assert [(e.msgctxt, e.msgid) for e in catalogue] == [
+        ("m0", "# One"),
+        ("c0 mystnb.image.alt", "First plot: a line that rises."),
+        ("c0 mystnb.figure.caption", "One rise."),
+        ("m1", "First words after it."),
+    ]
+    assert catalogue[1].comment.startswith("cell 1 (id c0), description of its plot (alt text")
+    assert catalogue[2].comment.startswith("cell 1 (id c0), caption of its plot")
+
+
+def test_build_writes_the_descriptions_and_nothing_else_of_the_metadata(plotted):
+    catalogue = polib.pofile(str(plotted.catalogue("nb")))
+    catalogue[1].msgstr = "첫 그림: 올라가는 선 하나"  # no Latin word left: still a description
+    catalogue.save(str(plotted.catalogue("nb")))
+    write(plotted, build(plotted))
+    cell = nbformat.read(plotted.korean / "nb.ipynb", as_version=4).cells[1]
+    assert cell.source == "plt.show()"
+    assert cell.metadata == _plot("첫 그림: 올라가는 선 하나", "하나 rise.")
+    assert verify(plotted, "nb.ipynb") == []
+
+
+def test_a_changed_description_goes_fuzzy_and_keeps_the_outputs(plotted):
+    write(plotted, build(plotted))
+    path = plotted.korean / "nb.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[1].outputs = [nbformat.v4.new_output("stream", text="1\n")]
+    nbformat.write(nb, path)
+    english = nbformat.read(plotted.english / "nb.ipynb", as_version=4)
+    english.cells[1].metadata = _plot(alt="First plot: a line that rises, then falls.")
+    nbformat.write(english, plotted.english / "nb.ipynb")
+    assert update_catalogues(plotted)["nb"].fuzzy == 1
+    entry = polib.pofile(str(plotted.catalogue("nb")))[1]
+    assert FUZZY in entry.flags and entry.previous_msgid == "First plot: a line that rises."
+    problem = build(plotted).problems["nb"][0]
+    assert problem.startswith("nb.ipynb, cell 1 (id c0), description of its plot (alt text")
+    _translate(plotted)
+    edition = build(plotted)
+    assert edition.unexecuted == [] and edition.notebooks["nb.ipynb"].cells[1].outputs
+    write(plotted, edition)
+    alt = nbformat.read(path, as_version=4).cells[1].metadata.mystnb.image.alt
+    assert alt == "첫 plot: a line that rises, then falls."
+
+
+def test_a_description_edited_by_hand_and_other_metadata_changed_are_noticed(plotted):
+    write(plotted, build(plotted))
+    path = plotted.korean / "nb.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[1].metadata.mystnb.image.alt = "손으로 고친 설명"
+    nbformat.write(nb, path)
+    assert "edited by hand" in verify(plotted, "nb.ipynb")[0]
+    with pytest.raises(TranslationError, match="edited by hand after it was built"):
+        write(plotted, build(plotted))
+    write(plotted, build(plotted), force=True)
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[1].metadata.mystnb.figure.name = "fig-other"
+    nbformat.write(nb, path)
+    assert verify(plotted, "nb.ipynb") == [
+        "notebooks/ko/nb.ipynb, code cell c0: code or metadata (other than its descriptions) "
+        "differ from the English notebook"
+    ]

@@ -6,8 +6,10 @@
 
 The English notebooks in notebooks/ are the source. The Korean text lives in one gettext
 catalogue per notebook, locale/ko/LC_MESSAGES/<notebook stem>.po, one entry per passage (a
-paragraph of a markdown cell, see ``passages``); code is never translated, so a Korean
-notebook's code is the English notebook's code.
+paragraph of a markdown cell, or the description of a plot in a code cell's metadata, its
+alt text ``mystnb.image.alt``; see ``passages``); code is never translated, so a Korean
+notebook's code is the English notebook's code, and its cells' metadata differs only in the
+descriptions.
 
 ``update`` brings every catalogue in step with its English notebook (new passages come in
 untranslated, changed ones fuzzy beside the English they were translated from, removed
@@ -24,8 +26,9 @@ so again.
 The Korean notebooks are then executed like the English ones (scripts/execute_notebooks.py)
 and stored with their outputs; strict nbval runs them. tests/test_translation.py fails
 when a catalogue of a Korean notebook has fuzzy, untranslated or missing entries, when a
-Korean notebook's code differs from the English one, and when its text differs from what
-its catalogue builds (an edit by hand, or a build not run).
+Korean notebook's code or metadata (the descriptions aside) differs from the English one,
+and when its text or descriptions differ from what its catalogue builds (an edit by hand,
+or a build not run).
 """
 
 from collections import Counter

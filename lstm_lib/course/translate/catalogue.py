@@ -1,9 +1,12 @@
 """One gettext catalogue (.po) per notebook, kept in step with the English the way msgmerge does.
 
-An entry is one passage (see ``passages``): ``msgid`` is the English markdown, ``msgstr``
-its translation, ``msgctxt`` the id of the cell it sits in (``<id>#2`` for a second
-identical passage of one cell), and a comment says where it is ("cell 3 (id 0fa1bb00),
-passage 2 of 5"). ``update`` brings a catalogue in step with the notebook:
+An entry is one passage (see ``passages``), in the notebook's order: ``msgid`` is the
+English, ``msgstr`` its translation, ``msgctxt`` the id of the cell it sits in (``<id>#2``
+for a second identical passage of one cell; ``<id> <key>``, e.g. ``<id> mystnb.image.alt``,
+for a description in a code cell's metadata), and a comment for the translator (``#.``)
+says where it is and, for a description, what it is ("cell 3 (id 0fa1bb00), passage 2 of
+5"; "cell 4 (id 9c0ffee0), description of its plot (alt text: ...)"). ``update`` brings a
+catalogue in step with the notebook:
 
 * a passage whose entry is there (same cell, same English) keeps it as it is;
 * a passage whose English has an entry elsewhere (the paragraph moved to another cell, or
@@ -21,7 +24,7 @@ import difflib
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .passages import has_words, parts
+from .passages import DESCRIPTIONS, descriptions, has_words, parts
 
 FUZZY = "fuzzy"
 #: the least similarity (difflib's ratio) at which a changed passage keeps the old translation
@@ -60,18 +63,28 @@ class Passage:
 
 
 def passages(nb):
-    """Every passage of the notebook ``nb``, in reading order."""
+    """Every passage of the notebook ``nb``, in reading order: the paragraphs of a markdown
+    cell, the descriptions of a code cell."""
     found = []
     for number, cell in enumerate(nb.cells):
-        if cell.cell_type != "markdown":
-            continue
-        texts = [text for kept, text in parts(cell.source) if kept and has_words(text)]
-        seen = Counter()
-        for k, text in enumerate(texts, 1):
-            seen[text] += 1
-            context = cell.id if seen[text] == 1 else f"{cell.id}#{seen[text]}"
-            where = f"cell {number} (id {cell.id}), passage {k} of {len(texts)}"
-            found.append(Passage(context, text, where))
+        if cell.cell_type == "markdown":
+            found += _paragraphs(cell, number)
+        found += [
+            Passage(f"{cell.id} {key}", text, f"cell {number} (id {cell.id}), {DESCRIPTIONS[key]}")
+            for key, text in descriptions(cell)
+            if has_words(text)
+        ]
+    return found
+
+
+def _paragraphs(cell, number):
+    texts = [text for kept, text in parts(cell.source) if kept and has_words(text)]
+    seen, found = Counter(), []
+    for k, text in enumerate(texts, 1):
+        seen[text] += 1
+        context = cell.id if seen[text] == 1 else f"{cell.id}#{seen[text]}"
+        where = f"cell {number} (id {cell.id}), passage {k} of {len(texts)}"
+        found.append(Passage(context, text, where))
     return found
 
 

@@ -1,26 +1,30 @@
 """The Korean notebooks, built from the English notebooks and their catalogues.
 
-A Korean notebook is its English notebook with every passage of its markdown replaced by
-the catalogue's translation: the same cells, ids, tags and code. Links move with it: a
-figure with a Korean version (``figures/ko/<name>``) or a notebook of the Korean edition is
-linked in Korean, anything else in English, from the Korean notebook's own folder. The
-metadata is normalised (the kernel and the language, as scripts/execute_notebooks.py
-leaves them) plus a ``translation`` entry naming the sources and a fingerprint of the
-cells, so that an edit by hand is noticed and never overwritten.
+A Korean notebook is its English notebook with every passage replaced by the catalogue's
+translation, the paragraphs of its markdown and the descriptions of its plots (see
+``passages.DESCRIPTIONS``): the same cells, ids, tags, code and other metadata. Links move
+with it: a figure with a Korean version (``figures/ko/<name>``) or a notebook of the Korean
+edition is linked in Korean, anything else in English, from the Korean notebook's own
+folder. The notebook's metadata is normalised (the kernel and the language, as
+scripts/execute_notebooks.py leaves them) plus a ``translation`` entry naming the sources
+and a fingerprint of what the catalogue wrote (the cells and their descriptions), so that an
+edit by hand is noticed and never overwritten.
 
 A code cell keeps the outputs of the Korean notebook already on disk when its code is
-unchanged; otherwise its outputs are cleared and the notebook must be executed again
-(``make korean`` does).
+unchanged (a changed description is not a change of code); otherwise its outputs are
+cleared and the notebook must be executed again (``make korean`` does).
 """
 
 import copy
+import hashlib
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from ..classroom import _nbformat, fingerprint, notebook_text
+from ..classroom import _nbformat, notebook_text
 from .catalogue import TranslationError, passages, polib, problems, translations
-from .passages import has_words, join, parts, retarget
+from .passages import describe, descriptions, has_words, join, other_metadata, parts, retarget
 
 KEY = "translation"
 COMMAND = "python -m lstm_lib.course.translate"
@@ -102,14 +106,16 @@ def korean_notebook(english_nb, catalogue, name, move, catalogue_path):
     contexts = iter(found)
     nb = copy.deepcopy(english_nb)
     for cell in nb.cells:
-        if cell.cell_type != "markdown":
-            continue
-        pieces = []
-        for kept, text in parts(cell.source):
-            if kept and has_words(text):
-                text = done[(next(contexts).context, text)]
-            pieces.append((kept, text))
-        cell.source = retarget(join(pieces), move)
+        if cell.cell_type == "markdown":
+            pieces = []
+            for kept, text in parts(cell.source):
+                if kept and has_words(text):
+                    text = done[(next(contexts).context, text)]
+                pieces.append((kept, text))
+            cell.source = retarget(join(pieces), move)
+        for key, text in descriptions(cell):
+            if has_words(text):
+                describe(cell, key, done[(next(contexts).context, text)])
     nb.metadata = {
         "kernelspec": dict(KERNELSPEC),
         "language_info": {"name": "python"},
@@ -117,6 +123,14 @@ def korean_notebook(english_nb, catalogue, name, move, catalogue_path):
     }
     nb.metadata[KEY]["sha256"] = fingerprint(nb)
     return nb, []
+
+
+def fingerprint(nb):
+    """SHA-256 of what the build writes from the catalogue: the cells' types and sources and
+    the code cells' descriptions (outputs left out, so executing a notebook is not an edit)."""
+    cells = [[cell.cell_type, cell.source, descriptions(cell)] for cell in nb.cells]
+    canonical = json.dumps(cells, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def read_notebook(path):
@@ -232,27 +246,31 @@ def replace_file(path, text):
         staging.unlink(missing_ok=True)
 
 
-def _code(nb):
-    return [(c.id, c.source, c.metadata.get("tags", [])) for c in nb.cells if c.cell_type == "code"]
+def _untranslated(cell):
+    """What a cell of a Korean notebook has as its English cell has it: the code of a code
+    cell, and the metadata but for the descriptions."""
+    return cell.source if cell.cell_type == "code" else None, other_metadata(cell)
 
 
 def code_differences(english, korean, name):
     """Where the Korean notebook's cells differ from the English notebook's in kind, order,
-    code or tags: a list of lines, empty when the code is the same."""
+    code or metadata (descriptions aside): a list of lines, empty when they are the same."""
     kinds = [(c.cell_type, c.id) for c in english.cells]
     if kinds != [(c.cell_type, c.id) for c in korean.cells]:
         return [f"notebooks/ko/{name}: its cells are not the English notebook's: run make korean"]
     return [
-        f"notebooks/ko/{name}, code cell {ours[0]}: code or tags differ from the English notebook"
-        for ours, theirs in zip(_code(english), _code(korean), strict=True)
-        if ours != theirs
+        f"notebooks/ko/{name}, {ours.cell_type} cell {ours.id}: code or metadata (other than "
+        "its descriptions) differ from the English notebook"
+        for ours, theirs in zip(english.cells, korean.cells, strict=True)
+        if _untranslated(ours) != _untranslated(theirs)
     ]
 
 
 def verify(book, name, edition=None):
     """What is wrong with the Korean notebook notebooks/ko/``name``: a list of lines, empty
-    when its catalogue is complete, its code is the English notebook's and its text is
-    what the catalogue builds (not edited by hand, built since the last change).
+    when its catalogue is complete, its code and metadata are the English notebook's and its
+    text and descriptions are what the catalogue builds (not edited by hand, built since the
+    last change).
 
     ``edition`` is ``build(book)``, built here when not given.
     """
@@ -272,6 +290,6 @@ def verify(book, name, edition=None):
             f"notebooks/ko/{name}, cell {k} (id {want.id}): its text is not what the catalogue "
             "builds: run make korean (a change by hand belongs in the catalogue)"
             for k, (want, got) in enumerate(zip(built.cells, korean.cells, strict=True))
-            if want.source != got.source
+            if (want.source, descriptions(want)) != (got.source, descriptions(got))
         ]
     return out
