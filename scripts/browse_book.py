@@ -47,6 +47,18 @@ def find_chromium():
     return next(filter(None, map(shutil.which, CHROMIUM_NAMES)), None)
 
 
+class Navigating(RuntimeError):
+    """A command reached a page that was being replaced by the next one (a link followed)."""
+
+
+#: what Chromium answers to a command sent to a page in the middle of a navigation
+NAVIGATING = {
+    "Inspected target navigated or closed",
+    "Execution context was destroyed.",
+    "Cannot find context with specified id",
+}
+
+
 class Browser:
     """One headless Chromium, spoken to in DevTools protocol messages over a pipe.
 
@@ -110,7 +122,9 @@ class Browser:
             message = self._receive()
             if message.get("id") == self._next_id:
                 if "error" in message:
-                    raise RuntimeError(f"{method}: {message['error']}")
+                    error = message["error"].get("message", "")
+                    kind = Navigating if error in NAVIGATING else RuntimeError
+                    raise kind(f"{method}: {message['error']}")
                 return message.get("result", {})
             self.events.append(message)
 
@@ -221,10 +235,15 @@ class Tab:
             )
 
     def wait_until(self, expression, seconds=10):
+        """Whether ``expression`` becomes true within ``seconds``; a page that is navigating
+        meanwhile (after a click on a link) is asked again once the next one is there."""
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
-            if self.evaluate(expression):
-                return True
+            try:
+                if self.evaluate(expression):
+                    return True
+            except Navigating:
+                pass
             time.sleep(0.1)
         return False
 
