@@ -190,13 +190,23 @@ def _after_example(rng, N, H):
     return da, r, h, W, b_hg
 
 
-def _after_cases(rng):
-    N, H = int(rng.integers(4, 7)), int(rng.integers(2, 4))
-    return [
-        Case("for the example N = H = 3", _after_example(np.random.default_rng(92), 3, 3)),
-        Case("for random inputs (N = H = 3)", _after_example(rng, 3, 3)),
-        Case(f"for N = {N}, H = {H}", _after_example(rng, N, H)),
-    ]
+def _batch_cases(example, seed, Ns, Hs):
+    """The cases of an exercise on (N, H) arrays made by ``example(rng, N, H)``: the worked
+    example (drawn from ``seed``), random inputs of the same sizes, and random sizes N in
+    ``range(*Ns)``, H in ``range(*Hs)``, all but the first drawn afresh at each call."""
+
+    def cases(rng):
+        N, H = int(rng.integers(*Ns)), int(rng.integers(*Hs))
+        return [
+            Case("for the example N = H = 3", example(np.random.default_rng(seed), 3, 3)),
+            Case("for random inputs (N = H = 3)", example(rng, 3, 3)),
+            Case(f"for N = {N}, H = {H}", example(rng, N, H)),
+        ]
+
+    return cases
+
+
+_after_cases = _batch_cases(_after_example, 92, (4, 7), (2, 4))
 
 
 RESET_AFTER = Exercise(
@@ -357,13 +367,7 @@ def _coupled_example(rng, N, H):
     return c_prev, g, rng.uniform(-2.5, 2.5, (N, H))
 
 
-def _coupled_cases(rng):
-    N, H = int(rng.integers(2, 5)), int(rng.integers(4, 7))
-    return [
-        Case("for the example N = H = 3", _coupled_example(np.random.default_rng(94), 3, 3)),
-        Case("for random inputs (N = H = 3)", _coupled_example(rng, 3, 3)),
-        Case(f"for N = {N}, H = {H}", _coupled_example(rng, N, H)),
-    ]
+_coupled_cases = _batch_cases(_coupled_example, 94, (2, 5), (4, 7))
 
 
 COUPLED = Exercise(
